@@ -1,0 +1,130 @@
+using Lab.Domain.Catalog;
+using Lab.Domain.Common;
+
+namespace Lab.Domain.Requests;
+
+/// <summary>
+/// An item the enterprise sends (样品). From submission it carries a barcode with a check character; its
+/// state follows it through the lab: Expected → Received → InTesting → Tested → Retained → Returned | Disposed.
+/// </summary>
+public class Sample
+{
+    private readonly List<Analysis> _analyses = [];
+
+    public int Id { get; private set; }
+    public int TestRequestId { get; private set; }
+    public string? Barcode { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? Model { get; private set; }
+    public string? Brand { get; private set; }
+    public string? Batch { get; private set; }
+    public int Quantity { get; private set; }
+    /// <summary>The condition as the enterprise declared it when booking.</summary>
+    public string? Description { get; private set; }
+    public SampleStatus Status { get; private set; } = SampleStatus.Expected;
+    public DateTime? ReceivedAt { get; private set; }
+    public string? ReceivedBy { get; private set; }
+    public int? ReceivedQuantity { get; private set; }
+    public SampleCondition? ConditionOnReceipt { get; private set; }
+    public string? ReceiptNote { get; private set; }
+    public DateOnly? RetainUntil { get; private set; }
+    public DateTime? ReleasedAt { get; private set; }
+    public string? ReleasedBy { get; private set; }
+    public IReadOnlyList<Analysis> Analyses => _analyses;
+
+    private Sample() { } // for EF
+
+    internal Sample(string name, string? model, string? brand, string? batch, int quantity, string? description)
+    {
+        Name = Guard.Text(name, nameof(name), 200);
+        Model = Guard.OptionalText(model, nameof(model), 200);
+        Brand = Guard.OptionalText(brand, nameof(brand), 100);
+        Batch = Guard.OptionalText(batch, nameof(batch), 100);
+        Description = Guard.OptionalText(description, nameof(description), 1000);
+        if (quantity is < 1 or > 10_000) throw new DomainException("sample-quantity", "A sample's quantity is 1 to 10 000.");
+        Quantity = quantity;
+    }
+
+    public IEnumerable<Analysis> CurrentAnalyses => _analyses.Where(a => a.IsCurrent);
+
+    internal Analysis AddAnalysis(TestMethod method)
+    {
+        if (_analyses.Any(a => a.IsCurrent && a.MethodCode == method.Code))
+            throw new DomainException("analysis-duplicate", $"{method.Code} is already booked for sample {Name}.");
+        var analysis = new Analysis(method);
+        _analyses.Add(analysis);
+        return analysis;
+    }
+
+    internal void RemoveAnalysis(string methodCode)
+    {
+        var analysis = _analyses.SingleOrDefault(a => a.MethodCode == methodCode)
+            ?? throw new DomainException("analysis-unknown", $"{methodCode} is not booked for sample {Name}.");
+        _analyses.Remove(analysis);
+    }
+
+    /// <summary>The methods whose sample quantity this sample's quantity does not cover.</summary>
+    public IEnumerable<(string MethodCode, int Needed)> QuantityShortfalls() =>
+        _analyses.Where(a => a.Method is { } m && m.SampleQuantity > Quantity).Select(a => (a.MethodCode, a.Method!.SampleQuantity));
+
+    internal void AssignBarcode(string barcode)
+    {
+        if (Barcode is not null) throw new DomainException("sample-has-barcode", $"Sample {Name} already has barcode {Barcode}.");
+        if (!Numbering.Numbers.IsValidSampleBarcode(barcode))
+            throw new DomainException("barcode-invalid", $"'{barcode}' is not a valid sample barcode.");
+        Barcode = barcode;
+    }
+
+    internal void Receive(string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note)
+    {
+        if (Status != SampleStatus.Expected) throw Illegal("receive");
+        if (receivedQuantity < 0) throw new DomainException("sample-quantity", "The received quantity cannot be negative.");
+        if (condition != SampleCondition.Intact && string.IsNullOrWhiteSpace(note))
+            throw new DomainException("deviation-note", "Describe the deviation found on receipt.");
+        ReceivedBy = Guard.Text(receivedBy, nameof(receivedBy));
+        ReceivedAt = at;
+        ReceivedQuantity = receivedQuantity;
+        ConditionOnReceipt = receivedQuantity != Quantity && condition == SampleCondition.Intact ? SampleCondition.WrongQuantity : condition;
+        ReceiptNote = Guard.OptionalText(note, nameof(note), 1000);
+        if (ConditionOnReceipt == SampleCondition.WrongQuantity && ReceiptNote is null)
+            ReceiptNote = $"{receivedQuantity} received, {Quantity} declared";
+        Status = SampleStatus.Received;
+    }
+
+    /// <summary>True when the receipt found something the customer must be consulted about (clause 7.4.3).</summary>
+    public bool HasDeviation => ConditionOnReceipt is { } c && c != SampleCondition.Intact;
+
+    internal void OnAnalysisStarted()
+    {
+        if (Status == SampleStatus.InTesting) return;
+        if (Status != SampleStatus.Received) throw Illegal("test");
+        Status = SampleStatus.InTesting;
+    }
+
+    internal void OnAnalysesChanged()
+    {
+        var current = CurrentAnalyses.ToList();
+        if (Status == SampleStatus.InTesting && current.Count > 0 && current.All(a => a.HasResult))
+            Status = SampleStatus.Tested;
+        else if (Status == SampleStatus.Tested && current.Any(a => !a.HasResult))
+            Status = SampleStatus.InTesting;
+    }
+
+    internal void Retain(DateOnly until)
+    {
+        if (Status != SampleStatus.Tested) throw Illegal("retain");
+        RetainUntil = until;
+        Status = SampleStatus.Retained;
+    }
+
+    internal void Release(SampleStatus outcome, string by, DateTime at)
+    {
+        if (Status != SampleStatus.Retained) throw Illegal(outcome == SampleStatus.Returned ? "return" : "dispose of");
+        ReleasedBy = Guard.Text(by, nameof(by));
+        ReleasedAt = at;
+        Status = outcome;
+    }
+
+    private DomainException Illegal(string verb) =>
+        new("sample-" + verb.Replace(' ', '-'), $"Cannot {verb} sample {Barcode ?? Name}: it is {Status}.");
+}

@@ -1,0 +1,257 @@
+using Lab.Domain.Catalog;
+using Lab.Domain.Common;
+using Lab.Domain.Numbering;
+
+namespace Lab.Domain.Requests;
+
+/// <summary>
+/// A request for testing (检测委托单): an enterprise's samples and the methods asked for each, with the terms
+/// agreed at booking. Draft → Submitted → Received → InTesting → Reviewing → Issued; Cancelled only while no
+/// sample has been received. It is the aggregate root for its samples and analyses: every change to them goes
+/// through a verb here, so the request's state always follows what happened to its items.
+/// </summary>
+public class TestRequest
+{
+    private readonly List<Sample> _samples = [];
+    private List<string> _reportRecipients = [];
+
+    public int Id { get; private set; }
+    /// <summary>Assigned on submission (WT2026-00042); null while a draft.</summary>
+    public string? Number { get; private set; }
+    public int EnterpriseId { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public RequestStatus Status { get; private set; } = RequestStatus.Draft;
+    public DecisionRule DecisionRule { get; private set; }
+    public Urgency Urgency { get; private set; }
+    public ReportLanguage ReportLanguage { get; private set; }
+    public SampleDisposal SampleDisposal { get; private set; }
+    public bool SubcontractingAllowed { get; private set; }
+    public string? Notes { get; private set; }
+    public IReadOnlyList<string> ReportRecipients => _reportRecipients;
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public DateTime? ReceivedAt { get; private set; }
+    public DateTime? TestingStartedAt { get; private set; }
+    public DateTime? ReviewingAt { get; private set; }
+    public DateTime? IssuedAt { get; private set; }
+    public DateTime? CancelledAt { get; private set; }
+    public string? CancellationReason { get; private set; }
+    /// <summary>The promised completion date, fixed at submission.</summary>
+    public DateOnly? DueDate { get; private set; }
+    public decimal TotalCny { get; private set; }
+    public IReadOnlyList<Sample> Samples => _samples;
+
+    private TestRequest() { } // for EF
+
+    public TestRequest(int enterpriseId, string createdBy, DateTime createdAt)
+    {
+        if (enterpriseId <= 0) throw new DomainException("required", "A request belongs to an enterprise.");
+        EnterpriseId = enterpriseId;
+        CreatedBy = Guard.Text(createdBy, nameof(createdBy));
+        CreatedAt = Guard.Utc(createdAt, nameof(createdAt));
+        DecisionRule = DecisionRule.SimpleAcceptance;
+        ReportLanguage = ReportLanguage.Zh;
+        SampleDisposal = SampleDisposal.Dispose;
+    }
+
+    public IEnumerable<Analysis> Analyses => _samples.SelectMany(s => s.Analyses);
+    public IEnumerable<Analysis> CurrentAnalyses => _samples.SelectMany(s => s.CurrentAnalyses);
+
+    // ---- booking (draft) ----
+
+    public void SetTerms(DecisionRule decisionRule, Urgency urgency, ReportLanguage language, SampleDisposal disposal,
+        bool subcontractingAllowed, string? notes, IEnumerable<string> reportRecipients)
+    {
+        EnsureDraft("change the terms of");
+        DecisionRule = decisionRule;
+        Urgency = urgency;
+        ReportLanguage = language;
+        SampleDisposal = disposal;
+        SubcontractingAllowed = subcontractingAllowed;
+        Notes = Guard.OptionalText(notes, nameof(notes), 2000);
+        _reportRecipients = reportRecipients.Select(EmailAddress.Normalize).Distinct().ToList();
+    }
+
+    public Sample AddSample(string name, string? model, string? brand, string? batch, int quantity, string? description)
+    {
+        EnsureDraft("add samples to");
+        if (_samples.Count >= 200) throw new DomainException("too-many-samples", "A request holds at most 200 samples.");
+        var sample = new Sample(name, model, brand, batch, quantity, description);
+        _samples.Add(sample);
+        return sample;
+    }
+
+    public void RemoveSample(Sample sample)
+    {
+        EnsureDraft("remove samples from");
+        if (!_samples.Remove(sample)) throw new DomainException("sample-unknown", "That sample is not part of this request.");
+    }
+
+    public Analysis AddAnalysis(Sample sample, TestMethod method)
+    {
+        EnsureDraft("add methods to");
+        return Own(sample).AddAnalysis(method);
+    }
+
+    public void RemoveAnalysis(Sample sample, string methodCode)
+    {
+        EnsureDraft("remove methods from");
+        Own(sample).RemoveAnalysis(methodCode);
+    }
+
+    /// <summary>
+    /// Sends the request to the lab: it takes its number, each sample its barcode, and the price and promised
+    /// date are fixed. The numbers come from the database's sequences (one barcode per sample, in order).
+    /// </summary>
+    public void Submit(string number, IReadOnlyList<string> sampleBarcodes, decimal totalCny, DateOnly dueDate, DateTime at)
+    {
+        EnsureDraft("submit");
+        if (_samples.Count == 0) throw new DomainException("request-no-samples", "Add at least one sample.");
+        var withoutMethod = _samples.FirstOrDefault(s => !s.CurrentAnalyses.Any());
+        if (withoutMethod is not null)
+            throw new DomainException("sample-no-methods", $"Choose at least one method for sample {withoutMethod.Name}.");
+        var shortfall = _samples.SelectMany(s => s.QuantityShortfalls().Select(q => (s, q))).FirstOrDefault();
+        if (shortfall.s is not null)
+            throw new DomainException("sample-quantity-short", $"{shortfall.q.MethodCode} needs {shortfall.q.Needed} of sample {shortfall.s.Name}; {shortfall.s.Quantity} declared.");
+        if (sampleBarcodes.Count != _samples.Count)
+            throw new DomainException("barcode-count", "Each sample needs one barcode.");
+        if (totalCny < 0) throw new DomainException("price", "A total cannot be negative.");
+        Number = Guard.Text(number, nameof(number), 20);
+        for (var i = 0; i < _samples.Count; i++) _samples[i].AssignBarcode(sampleBarcodes[i]);
+        TotalCny = totalCny;
+        DueDate = dueDate;
+        SubmittedAt = Guard.Utc(at, nameof(at));
+        Status = RequestStatus.Submitted;
+    }
+
+    public void Cancel(string reason, DateTime at)
+    {
+        if (Status is not (RequestStatus.Draft or RequestStatus.Submitted) || _samples.Any(s => s.Status != SampleStatus.Expected))
+            throw new DomainException("request-cancel", $"Request {Number ?? "(draft)"} cannot be cancelled: samples have been received.");
+        CancellationReason = Guard.Text(reason, nameof(reason), 1000);
+        CancelledAt = at;
+        Status = RequestStatus.Cancelled;
+    }
+
+    // ---- in the lab ----
+
+    public Sample FindSample(string barcode) =>
+        _samples.SingleOrDefault(s => s.Barcode == barcode)
+        ?? throw new DomainException("sample-unknown", $"Sample {barcode} is not part of request {Number}.");
+
+    /// <summary>Reception confirms a sample arrived; when the last one is in, the request is Received.</summary>
+    public void ReceiveSample(Sample sample, string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note)
+    {
+        if (Status is not (RequestStatus.Submitted or RequestStatus.Received or RequestStatus.InTesting))
+            throw new DomainException("request-not-expecting", $"Request {Number ?? "(draft)"} is {Status}: its samples cannot be received.");
+        Own(sample).Receive(receivedBy, at, receivedQuantity, condition, note);
+        if (Status == RequestStatus.Submitted && _samples.All(s => s.Status != SampleStatus.Expected))
+        {
+            Status = RequestStatus.Received;
+            ReceivedAt = at;
+        }
+    }
+
+    public bool HasDeviation => _samples.Any(s => s.HasDeviation);
+
+    public void StartAnalysis(Analysis analysis, DateTime at)
+    {
+        var sample = OwnerOf(analysis);
+        EnsureTestable(sample);
+        analysis.Start(at);
+        OnTestingActivity(sample, at);
+    }
+
+    public void FailAnalysis(Analysis analysis, string reason)
+    {
+        OwnerOf(analysis);
+        analysis.Fail(reason);
+    }
+
+    public void RecordResult(Analysis analysis, double value, string producedBy, DateTime at)
+    {
+        var sample = OwnerOf(analysis);
+        EnsureTestable(sample);
+        analysis.RecordValue(value, DecisionRule, producedBy, at);
+        OnTestingActivity(sample, at);
+    }
+
+    public void RecordFinding(Analysis analysis, bool meetsRequirement, string producedBy, DateTime at)
+    {
+        var sample = OwnerOf(analysis);
+        EnsureTestable(sample);
+        analysis.RecordFinding(meetsRequirement, producedBy, at);
+        OnTestingActivity(sample, at);
+    }
+
+    public void VerifyAnalysis(Analysis analysis, string verifiedBy, DateTime at)
+    {
+        OwnerOf(analysis);
+        analysis.Verify(verifiedBy, at);
+    }
+
+    /// <summary>Retracts a result; the returned retest analysis joins the sample and testing resumes.</summary>
+    public Analysis RetractAnalysis(Analysis analysis, string reason)
+    {
+        var sample = OwnerOf(analysis);
+        if (Status == RequestStatus.Issued)
+            throw new DomainException("request-issued", $"Request {Number} has been issued: amend its report instead.");
+        var retest = analysis.Retract(reason);
+        ((List<Analysis>)sample.Analyses).Add(retest);
+        sample.OnAnalysesChanged();
+        if (Status == RequestStatus.Reviewing) Status = RequestStatus.InTesting;
+        return retest;
+    }
+
+    public bool IsReadyForApproval => Status == RequestStatus.Reviewing && CurrentAnalyses.All(a => a.Status == AnalysisStatus.Verified);
+
+    /// <summary>The signatory approved the report: the request is issued and its samples enter retention.</summary>
+    public void MarkIssued(DateTime at, DateOnly retainSamplesUntil)
+    {
+        if (!IsReadyForApproval)
+            throw new DomainException("request-not-ready", $"Request {Number} cannot be issued: every result must be verified first.");
+        foreach (var sample in _samples) sample.Retain(retainSamplesUntil);
+        IssuedAt = at;
+        Status = RequestStatus.Issued;
+    }
+
+    public void ReturnSample(Sample sample, string by, DateTime at) => Own(sample).Release(SampleStatus.Returned, by, at);
+    public void DisposeSample(Sample sample, string by, DateTime at) => Own(sample).Release(SampleStatus.Disposed, by, at);
+
+    private void OnTestingActivity(Sample sample, DateTime at)
+    {
+        sample.OnAnalysisStarted();
+        if (Status == RequestStatus.Received)
+        {
+            Status = RequestStatus.InTesting;
+            TestingStartedAt = at;
+        }
+        sample.OnAnalysesChanged();
+        if (Status == RequestStatus.InTesting && _samples.All(s => s.CurrentAnalyses.All(a => a.HasResult)))
+        {
+            Status = RequestStatus.Reviewing;
+            ReviewingAt ??= at;
+        }
+    }
+
+    private void EnsureTestable(Sample sample)
+    {
+        if (Status is not (RequestStatus.Received or RequestStatus.InTesting or RequestStatus.Submitted))
+            throw new DomainException("request-not-testing", $"Request {Number} is {Status}: no testing now.");
+        if (sample.Status is not (SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested))
+            throw new DomainException("sample-not-received", $"Sample {sample.Barcode} is {sample.Status}: it must be received before testing.");
+    }
+
+    private void EnsureDraft(string verb)
+    {
+        if (Status != RequestStatus.Draft)
+            throw new DomainException("request-not-draft", $"Cannot {verb} request {Number}: it is {Status}.");
+    }
+
+    private Sample Own(Sample sample) =>
+        _samples.Contains(sample) ? sample : throw new DomainException("sample-unknown", "That sample is not part of this request.");
+
+    private Sample OwnerOf(Analysis analysis) =>
+        _samples.FirstOrDefault(s => s.Analyses.Contains(analysis))
+        ?? throw new DomainException("analysis-unknown", "That analysis is not part of this request.");
+}
