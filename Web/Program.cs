@@ -1,29 +1,140 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Globalization;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Lab.Data;
+using Lab.Data.Identity;
+using Lab.Data.Numbering;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Web;
+using Web.Email;
+using Web.Infrastructure;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = "../wwwroot" });
+UseRepositoryWebRoot(builder.Environment);
+
+// ---- options and the data folder ----
+builder.Services.Configure<LabOptions>(builder.Configuration.GetSection(LabOptions.Section));
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.Section));
+builder.Services.Configure<BootstrapAdminOptions>(builder.Configuration.GetSection(BootstrapAdminOptions.Section));
+var labOptions = builder.Configuration.GetSection(LabOptions.Section).Get<LabOptions>() ?? new LabOptions();
+var paths = DataPaths.Resolve(labOptions, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+
+// ---- data ----
+builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={paths.Database};Default Timeout=30"));
+builder.Services.AddScoped<NumberAllocator>();
+
+// ---- accounts ----
+builder.Services
+    .AddIdentity<LabUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<LabDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/Login";
+    o.LogoutPath = "/Account/Logout";
+    o.AccessDeniedPath = "/Account/AccessDenied";
+    o.Cookie.Name = "LabLims.Auth";
+    o.SlidingExpiration = true;
+    o.ExpireTimeSpan = TimeSpan.FromHours(10);
+});
+
+// ---- the bilingual shell ----
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddControllersWithViews(o => o.Filters.Add<DomainExceptionFilter>())
+    .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [new("zh-CN"), new("en")];
+    o.DefaultRequestCulture = new RequestCulture("zh-CN");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.FallBackToParentCultures = true;
+    o.FallBackToParentUICultures = true;
+    // A chosen language (cookie) wins over the browser's Accept-Language, which decides a first visit.
+    o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+
+// ---- jobs ----
+builder.Services.AddHangfire((sp, config) => config
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UseSQLiteStorage(paths.Jobs, new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
+builder.Services.AddHangfireServer(o =>
+{
+    o.WorkerCount = labOptions.JobWorkers;
+    o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+});
+
+// ---- mail ----
+builder.Services.AddSingleton<IMailSender>(sp =>
+    string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
+        ? ActivatorUtilities.CreateInstance<OutboxMailSender>(sp)
+        : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+
+// ---- health ----
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<LabDbContext>("database")
+    .AddCheck<JobStorageHealthCheck>("jobs");
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.InitializeDatabaseAsync(app.Environment, app.Logger);
+app.Logger.LogInformation("Data folder: {Folder}", paths.Root);
+if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<SmtpOptions>>().Value.Host))
+    app.Logger.LogInformation("No Smtp:Host configured: mail is written as .eml files to {Outbox}", paths.Outbox);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-
-app.UseHttpsRedirection();
+app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
+app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new AdminDashboardAuthorization()],
+    AppPath = "/",
+    DashboardTitle = "LabLims jobs",
+});
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 app.Run();
+
+// The web root is the repository's wwwroot (beside Web/); a published app carries its own copy.
+static void UseRepositoryWebRoot(IWebHostEnvironment env)
+{
+    var candidates = new[] { Path.Combine(env.ContentRootPath, "..", "wwwroot"), Path.Combine(env.ContentRootPath, "wwwroot") };
+    var root = candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);
+    if (root is null) return;
+    env.WebRootPath = root;
+    env.WebRootFileProvider = new PhysicalFileProvider(root);
+}
+
+public partial class Program;
