@@ -29,6 +29,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 // ---- data ----
 builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={paths.Database};Default Timeout=30"));
 builder.Services.AddScoped<NumberAllocator>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
 
 // ---- accounts ----
 builder.Services
@@ -59,6 +61,9 @@ builder.Services.ConfigureApplicationCookie(o =>
 
 // ---- the bilingual shell ----
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Chinese text goes out as characters, not &#x...; entities: readable pages, a third of the bytes.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddControllersWithViews(o => o.Filters.Add<DomainExceptionFilter>())
     .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

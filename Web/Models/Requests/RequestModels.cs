@@ -1,0 +1,36 @@
+using Lab.Domain.Catalog;
+using Lab.Domain.Enterprises;
+using Lab.Domain.Requests;
+
+namespace Web.Models.Requests;
+
+public sealed record RequestRowVm(int Id, string? Number, RequestStatus Status, int EnterpriseId, string EnterpriseName,
+    int SampleCount, int AnalysisCount, DateTime CreatedAt, DateTime? SubmittedAt, DateOnly? DueDate, decimal TotalCny);
+
+public sealed record RequestListVm(IReadOnlyList<RequestRowVm> Rows, string? Query, RequestStatus? Status, bool IsClient);
+
+public sealed record AnalysisVm(int Id, string MethodCode, string NameZh, string NameEn, string Standard, string Requirement,
+    string RequirementZh, string RequirementEn, AnalysisStatus Status, string? ResultText, string Unit, Verdict? Verdict,
+    decimal PriceCny, string? ProducedBy, string? VerifiedBy);
+
+public sealed record SampleVm(int Id, string? Barcode, string Name, string? Model, string? Brand, string? Batch, int Quantity,
+    string? Description, SampleStatus Status, DateTime? ReceivedAt, SampleCondition? Condition, string? ReceiptNote,
+    IReadOnlyList<AnalysisVm> Analyses);
+
+public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Status, string EnterpriseName, string EnterpriseAddress,
+    DecisionRule DecisionRule, Urgency Urgency, ReportLanguage ReportLanguage, SampleDisposal SampleDisposal,
+    bool SubcontractingAllowed, string? Notes, IReadOnlyList<string> ReportRecipients, DateTime CreatedAt,
+    DateTime? SubmittedAt, DateTime? ReceivedAt, DateTime? TestingStartedAt, DateTime? ReviewingAt, DateTime? IssuedAt,
+    DateTime? CancelledAt, string? CancellationReason, DateOnly? DueDate, decimal TotalCny, IReadOnlyList<SampleVm> Samples)
+{
+    public static RequestDetailsVm From(TestRequest r, Enterprise e) => new(
+        r.Id, r.Number, r.Status, e.Name, e.Address, r.DecisionRule, r.Urgency, r.ReportLanguage, r.SampleDisposal,
+        r.SubcontractingAllowed, r.Notes, r.ReportRecipients, r.CreatedAt, r.SubmittedAt, r.ReceivedAt, r.TestingStartedAt,
+        r.ReviewingAt, r.IssuedAt, r.CancelledAt, r.CancellationReason, r.DueDate, r.TotalCny,
+        r.Samples.Select(s => new SampleVm(s.Id, s.Barcode, s.Name, s.Model, s.Brand, s.Batch, s.Quantity, s.Description,
+            s.Status, s.ReceivedAt, s.ConditionOnReceipt, s.ReceiptNote,
+            s.Analyses.OrderBy(a => a.Id).Select(a => new AnalysisVm(a.Id, a.MethodCode, a.Method?.NameZh ?? a.MethodCode,
+                a.Method?.NameEn ?? a.MethodCode, a.Method?.Standard ?? "", a.Limit.Describe(a.Unit),
+                a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Status, a.ResultText, a.Unit, a.Verdict,
+                a.PriceCny, a.ProducedBy, a.VerifiedBy)).ToList())).ToList());
+}

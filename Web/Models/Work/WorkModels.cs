@@ -1,0 +1,45 @@
+using Lab.Domain.Catalog;
+using Lab.Domain.Enterprises;
+using Lab.Domain.Instruments;
+using Lab.Domain.Requests;
+
+namespace Web.Models.Work;
+
+public sealed record ExpectedSampleVm(string Barcode, string Name, string? Model, int Quantity, string? Description,
+    string RequestNumber, string EnterpriseName, DateTime? SubmittedAt, DateOnly? DueDate);
+
+public sealed record ReceptionVm(IReadOnlyList<ExpectedSampleVm> Expected, int ReceivedToday);
+
+public sealed record WorkItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, InstrumentType InstrumentType,
+    AnalysisStatus Status, string Barcode, string SampleName, string RequestNumber, DateOnly? DueDate, Urgency Urgency,
+    string? FailureReason);
+
+public sealed record ReviewItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, string Barcode,
+    string SampleName, string RequestNumber, string? ResultText, string Unit, string Limit, Verdict? Verdict,
+    string? ProducedBy, DateTime? ProducedAt);
+
+public sealed record ApprovalItemVm(string RequestNumber, string EnterpriseName, int SampleCount, int VerifiedCount,
+    int AnalysisCount, DateTime? ReviewingAt, DateOnly? DueDate, ReportLanguage Language)
+{
+    public bool Ready => VerifiedCount == AnalysisCount && AnalysisCount > 0;
+}
+
+public enum CalibrationState { Valid, DueSoon, Expired, None }
+
+public sealed record InstrumentRowVm(string Code, string Name, InstrumentType Type, string Location, string SerialNumber,
+    InstrumentStatus Status, string? Certificate, DateOnly? CalibratedOn, DateOnly? CalibrationDue, CalibrationState State)
+{
+    public static CalibrationState StateOf(DateOnly? due, DateOnly today) =>
+        due is not { } d ? CalibrationState.None
+        : d < today ? CalibrationState.Expired
+        : d <= today.AddDays(30) ? CalibrationState.DueSoon
+        : CalibrationState.Valid;
+}
+
+public sealed record InstrumentListVm(DateOnly Today, IReadOnlyList<InstrumentRowVm> Instruments);
+
+public sealed record UserRowVm(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Enterprise, bool LockedOut);
+
+public sealed record EnterpriseRowVm(string Name, string CreditCode, EnterpriseStatus Status, DateTime RegisteredAt, int ContactCount);
+
+public sealed record AdminVm(IReadOnlyList<UserRowVm> Users, IReadOnlyList<EnterpriseRowVm> Enterprises);
