@@ -52,7 +52,7 @@ public static class CatalogData
             // GB value n/r: ≥1000 cycles is unverified (QTEC runs 100 cycles at 5/min), to be confirmed.
             new TestMethod("UMB-OC", umb, "无故障连续开收次数", "Fault-free consecutive open/close cycles",
                 "GB/T 23147-2018",
-                "无故障开收次数", "Fault-free open/close cycles", "次", 0,
+                "无故障开收次数", "Fault-free open/close cycles", "", 0,
                 SpecLimit.Min(1000), "≥1000 次，无故障", "≥ 1000 cycles without failure",
                 null, InstrumentType.OpenCloseTester, 1, "把", "umbrella(s)", 350m, 3, true),
 
@@ -101,7 +101,7 @@ public static class CatalogData
             // Grade n/r in GB/T 23147-2018: ≥ grade 3 assumed, to be confirmed.
             new TestMethod("UMB-CF", umb, "伞面色牢度", "Canopy colour fastness (rubbing; plastic canopy added in 2018)",
                 "GB/T 23147-2018; GB/T 3920",
-                "耐摩擦色牢度（沾色）", "Colour fastness to rubbing (staining)", "级", 1,
+                "耐摩擦色牢度（沾色）", "Colour fastness to rubbing (staining)", "", 1,
                 SpecLimit.MinGrade(3), "≥3 级", "≥ grade 3",
                 null, InstrumentType.Crockmeter, 1, "把", "umbrella(s)", 150m, 2, true),
 
@@ -143,7 +143,7 @@ public static class CatalogData
             // ASTM F3512 rates the umbrella on the Beaufort scale; a minimum of level 4 is assumed (normally the maker's declared rating), to be confirmed.
             new TestMethod("UMB-MU", umb, "市场伞(太阳伞)抗风安全与耐久", "Market umbrella wind safety & durability",
                 "ASTM F3512-21; GB/T 23103-2018",
-                "蒲福风级评级", "Beaufort wind rating", "级", 0,
+                "蒲福风级评级", "Beaufort wind rating", "", 0,
                 SpecLimit.MinGrade(4), "≥蒲福 4 级（程序 A 结构安全、程序 B 耐久）", "≥ Beaufort level 4 (Procedure A structural, Procedure B durability)",
                 null, InstrumentType.LargeWindTunnel, 1, "把", "umbrella(s)", 1500m, 5, true),
 
@@ -201,7 +201,7 @@ public static class CatalogData
 
             new TestMethod("FTW-RUB", ftw, "衬里/内垫耐摩擦色牢度", "Lining/sock colour fastness to rubbing",
                 "QB/T 2882",
-                "沾色等级", "Staining grade", "级", 1,
+                "沾色等级", "Staining grade", "", 1,
                 SpecLimit.MinGrade(2.5), "≥2-3 级", "≥ grade 2-3",
                 null, InstrumentType.Crockmeter, 1, "双", "pair(s)", 150m, 2, false),
 
@@ -250,7 +250,7 @@ public static class CatalogData
             // ≥ grade 3 assumed (≥4 for DWR claims), to be confirmed.
             new TestMethod("TEX-SPR", tex, "沾水等级", "Spray rating (surface wetting)",
                 "GB/T 4745-2012",
-                "沾水等级", "Spray rating", "级", 1,
+                "沾水等级", "Spray rating", "", 1,
                 SpecLimit.MinGrade(3), "≥3 级（拒水整理 ≥4 级）", "≥ grade 3 (≥ 4 for DWR finish)",
                 null, InstrumentType.SprayTester, 3, "块", "specimen(s)", 120m, 1, true),
 
@@ -263,14 +263,14 @@ public static class CatalogData
             // Primary grade is dry rubbing staining (≥3); wet (≥2-3) is in the requirement text.
             new TestMethod("TEX-CFR", tex, "耐摩擦色牢度", "Colour fastness to rubbing",
                 "GB/T 3920",
-                "干摩擦沾色", "Staining, dry rubbing", "级", 1,
+                "干摩擦沾色", "Staining, dry rubbing", "", 1,
                 SpecLimit.MinGrade(3), "干摩 ≥3 级，湿摩 ≥2-3 级", "Dry ≥ grade 3, wet ≥ grade 2-3",
                 null, InstrumentType.Crockmeter, 20, "厘米（全幅）", "cm (full width)", 120m, 2, false),
 
             // Primary grade is colour change (≥3-4); staining (≥3) is in the requirement text.
             new TestMethod("TEX-CFW", tex, "耐皂洗色牢度", "Colour fastness to washing",
                 "GB/T 3921",
-                "变色", "Colour change", "级", 1,
+                "变色", "Colour change", "", 1,
                 SpecLimit.MinGrade(3.5), "变色 ≥3-4 级，沾色 ≥3 级", "Change ≥ grade 3-4, staining ≥ grade 3",
                 null, InstrumentType.Launderometer, 20, "厘米（全幅）", "cm (full width)", 180m, 3, false),
 
