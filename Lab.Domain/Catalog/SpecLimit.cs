@@ -85,12 +85,13 @@ public sealed record SpecLimit
         // Grades are read off a scale, not measured: no uncertainty applies.
         if (Kind == LimitKind.Grade) band = 0;
 
-        var lowerOk = Lower is not { } lo || Above(value - band, lo, LowerExclusive);
-        var upperOk = Upper is not { } hi || Below(value + band, hi, UpperExclusive);
+        var (low, high) = (Shift(value, -band), Shift(value, band));
+        var lowerOk = Lower is not { } lo || Above(low, lo, LowerExclusive);
+        var upperOk = Upper is not { } hi || Below(high, hi, UpperExclusive);
         if (lowerOk && upperOk) return Verdict.Pass;
 
-        var lowerFail = Lower is { } lo2 && !Above(value + band, lo2, LowerExclusive);
-        var upperFail = Upper is { } hi2 && !Below(value - band, hi2, UpperExclusive);
+        var lowerFail = Lower is { } lo2 && !Above(high, lo2, LowerExclusive);
+        var upperFail = Upper is { } hi2 && !Below(low, hi2, UpperExclusive);
         return lowerFail || upperFail ? Verdict.Fail : Verdict.Inconclusive;
     }
 
@@ -98,6 +99,15 @@ public sealed record SpecLimit
     public Verdict Judge(bool meetsRequirement) => Kind == LimitKind.PassFail
         ? meetsRequirement ? Verdict.Pass : Verdict.Fail
         : throw new DomainException("limit-numeric", $"A {Kind} limit is judged from a measured value.");
+
+    /// <summary>
+    /// value + by, computed on the decimal figures as written: in binary 0.2 + 0.1 &gt; 0.3, which would make a result
+    /// exactly one U inside a limit inconclusive (and one exactly U outside it a fail).
+    /// </summary>
+    private static double Shift(double value, double by) =>
+        by == 0 ? value
+        : Math.Abs(value) < 1e15 && Math.Abs(by) < 1e15 ? (double)((decimal)value + (decimal)by)
+        : value + by;
 
     private static bool Above(double value, double limit, bool exclusive) => exclusive ? value > limit : value >= limit;
     private static bool Below(double value, double limit, bool exclusive) => exclusive ? value < limit : value <= limit;

@@ -111,11 +111,14 @@ public partial class TestMethod
             throw new DomainException("precision-range", "Precision is 0 to 6 decimal places.");
         if (u is { } value && (!double.IsFinite(value) || value < 0))
             throw new DomainException("uncertainty-negative", "An expanded uncertainty is a finite, non-negative number.");
+        var checkedLimit = limit ?? throw new DomainException("required", "A method has a limit.");
+        var zh = Guard.Text(requirementZh, nameof(requirementZh), 500);
+        var en = Guard.Text(requirementEn, nameof(requirementEn), 500);
         Unit = (unit ?? "").Trim();
         Precision = precision;
-        Limit = limit ?? throw new DomainException("required", "A method has a limit.");
-        RequirementZh = Guard.Text(requirementZh, nameof(requirementZh), 500);
-        RequirementEn = Guard.Text(requirementEn, nameof(requirementEn), 500);
+        Limit = checkedLimit;
+        RequirementZh = zh;
+        RequirementEn = en;
         ExpandedUncertainty = u;
     }
 

@@ -60,26 +60,28 @@ public class Enterprise
     {
         if (Status is not (EnterpriseStatus.PendingApproval or EnterpriseStatus.Suspended))
             throw new DomainException("enterprise-not-pending", $"Enterprise {Name} is {Status} and cannot be approved.");
+        var by = Guard.Text(approvedBy, nameof(approvedBy));
+        var when = Guard.Utc(at, nameof(at));
         Status = EnterpriseStatus.Approved;
         RejectionReason = null;
-        ApprovedBy = Guard.Text(approvedBy, nameof(approvedBy));
-        ApprovedAt = Guard.Utc(at, nameof(at));
+        ApprovedBy = by;
+        ApprovedAt = when;
     }
 
     public void Reject(string reason)
     {
         if (Status != EnterpriseStatus.PendingApproval)
             throw new DomainException("enterprise-not-pending", $"Enterprise {Name} is {Status} and cannot be rejected.");
-        Status = EnterpriseStatus.Rejected;
         RejectionReason = Guard.Text(reason, nameof(reason), 500);
+        Status = EnterpriseStatus.Rejected;
     }
 
     public void Suspend(string reason)
     {
         if (Status != EnterpriseStatus.Approved)
             throw new DomainException("enterprise-not-approved", $"Enterprise {Name} is {Status} and cannot be suspended.");
-        Status = EnterpriseStatus.Suspended;
         RejectionReason = Guard.Text(reason, nameof(reason), 500);
+        Status = EnterpriseStatus.Suspended;
     }
 
     public void UpdateDetails(string name, string address)

@@ -8,14 +8,12 @@ public enum NumberKind { Request, Sample, Report }
 
 /// <summary>
 /// The lab's readable, year-sortable numbers. Requests: WT2026-00042 (委托). Reports: BG2026-00042 (报告).
-/// Sample barcodes: S2026-000123-K, where K is an ISO/IEC 7064 MOD 37,36 check character over the rest, so a
+/// Sample barcodes: S2026-000123-K, where K is an ISO/IEC 7064 MOD 11-2 check character over the digits, so a
 /// mistyped or misread code (any one wrong character, any two adjacent characters swapped) is rejected
 /// rather than matched to another sample. The sequence numbers come from the database (see Lab.Data).
 /// </summary>
 public static partial class Numbers
 {
-    private const string CheckAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
     public static string Prefix(NumberKind kind, int year) => kind switch
     {
         NumberKind.Request => $"WT{year:0000}-",
@@ -42,21 +40,25 @@ public static partial class Numbers
         return $"{body}-{CheckCharacter(body)}";
     }
 
-    /// <summary>ISO/IEC 7064 MOD 37,36 (hybrid system): one alphanumeric check character.</summary>
+    /// <summary>
+    /// ISO/IEC 7064 MOD 11-2 (the check of the resident identity card number) over the body's digits: '0'–'9' or 'X'.
+    /// The prefix letter and the hyphens are fixed by the barcode's pattern, so only the digits can be mistyped
+    /// without the code being refused outright; with the prime modulus 11 every single wrong digit and every swap of
+    /// two different neighbouring digits changes the check. (The hybrid MOD 37,36 used before missed some swaps:
+    /// S2026-000100 and S2026-001000 had the same check character.)
+    /// </summary>
     public static char CheckCharacter(string body)
     {
-        const int m = 36;
-        var p = m;
-        foreach (var c in body)
+        var p = 0;
+        for (var i = 0; i < body.Length; i++)
         {
-            if (c == '-') continue;
-            var v = CheckAlphabet.IndexOf(char.ToUpperInvariant(c));
-            if (v < 0) throw new ArgumentException($"'{c}' cannot be part of a barcode.", nameof(body));
-            var s = (p + v) % m;
-            if (s == 0) s = m;
-            p = s * 2 % (m + 1);
+            var c = body[i];
+            if (c == '-' || i == 0 && c is 'S' or 's') continue;
+            if (!char.IsAsciiDigit(c)) throw new ArgumentException($"'{c}' cannot be part of a barcode's digits.", nameof(body));
+            p = (p + c - '0') * 2 % 11;
         }
-        return CheckAlphabet[(m + 1 - p) % m];
+        var check = (12 - p) % 11;
+        return check == 10 ? 'X' : (char)('0' + check);
     }
 
     /// <summary>

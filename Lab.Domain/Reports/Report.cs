@@ -59,8 +59,8 @@ public class Report
         if (PdfSha256 is not null) throw new DomainException("report-pdf-attached", $"Report {Number} already has its PDF; an issued report is never regenerated.");
         if (sha256 is not { Length: 64 } || !sha256.All(Uri.IsHexDigit))
             throw new DomainException("report-pdf-hash", "A SHA-256 is 64 hexadecimal digits.");
-        PdfSha256 = sha256.ToLowerInvariant();
         PdfPath = Guard.Text(path, nameof(path), 500);
+        PdfSha256 = sha256.ToLowerInvariant();
     }
 
     /// <summary>This report is replaced by <paramref name="amendment"/>, which states why.</summary>
@@ -69,9 +69,10 @@ public class Report
         if (Status != ReportStatus.Issued) throw new DomainException("report-not-issued", $"Report {Number} is {Status}: only a valid report can be amended.");
         if (amendment.TestRequestId != TestRequestId || ReferenceEquals(amendment, this))
             throw new DomainException("report-amendment", "An amendment replaces a report of the same request.");
+        if (amendment.Status != ReportStatus.Issued) throw new DomainException("report-amendment", $"Report {amendment.Number} is {amendment.Status}: it cannot amend another report.");
         if (amendment.Supersedes is not null) throw new DomainException("report-amendment", $"Report {amendment.Number} already amends another report.");
-        amendment.Supersedes = this;
         amendment.AmendmentReason = Guard.Text(reason, nameof(reason), 1000);
+        amendment.Supersedes = this;
         SupersededBy = amendment;
         Status = ReportStatus.Superseded;
     }

@@ -85,8 +85,8 @@ public class Analysis
     internal void Fail(string reason)
     {
         if (Status != AnalysisStatus.Running) throw Illegal("fail");
-        Status = AnalysisStatus.Failed;
         FailureReason = Guard.Text(reason, nameof(reason), 1000);
+        Status = AnalysisStatus.Failed;
     }
 
     /// <summary>A measured value (from an instrument run, or typed in for a method without one).</summary>

@@ -116,18 +116,27 @@ public class TestRequest
         if (sampleBarcodes.Count != _samples.Count)
             throw new DomainException("barcode-count", "Each sample needs one barcode.");
         if (totalCny < 0) throw new DomainException("price", "A total cannot be negative.");
-        Number = Guard.Text(number, nameof(number), 20);
+        if (sampleBarcodes.Distinct().Count() != sampleBarcodes.Count)
+            throw new DomainException("barcode-duplicate", "Each sample needs its own barcode.");
+        var invalid = sampleBarcodes.Where(b => !Numbers.IsValidSampleBarcode(b)).Take(1).ToList();
+        if (invalid.Count > 0) throw new DomainException("barcode-invalid", $"'{invalid[0]}' is not a valid sample barcode.");
+        var requestNumber = Guard.Text(number, nameof(number), 20);
+        var submittedAt = Guard.Utc(at, nameof(at));
+        // Everything is checked above: a refused submission leaves the draft as it was, so it can be submitted again.
+        Number = requestNumber;
         for (var i = 0; i < _samples.Count; i++) _samples[i].AssignBarcode(sampleBarcodes[i]);
         TotalCny = totalCny;
         DueDate = dueDate;
-        SubmittedAt = Guard.Utc(at, nameof(at));
+        SubmittedAt = submittedAt;
         Status = RequestStatus.Submitted;
     }
 
     public void Cancel(string reason, DateTime at)
     {
-        if (Status is not (RequestStatus.Draft or RequestStatus.Submitted) || _samples.Any(s => s.Status != SampleStatus.Expected))
+        if (_samples.Any(s => s.Status != SampleStatus.Expected))
             throw new DomainException("request-cancel", $"Request {Number ?? "(draft)"} cannot be cancelled: samples have been received.");
+        if (Status is not (RequestStatus.Draft or RequestStatus.Submitted))
+            throw new DomainException("request-cancel-status", $"Request {Number ?? "(draft)"} is {Status} and cannot be cancelled.");
         CancellationReason = Guard.Text(reason, nameof(reason), 1000);
         CancelledAt = at;
         Status = RequestStatus.Cancelled;
@@ -135,8 +144,9 @@ public class TestRequest
 
     // ---- in the lab ----
 
+    /// <summary>Finds a sample by its barcode as scanned or typed (case and surrounding spaces do not matter).</summary>
     public Sample FindSample(string barcode) =>
-        _samples.SingleOrDefault(s => s.Barcode == barcode)
+        _samples.SingleOrDefault(s => s.Barcode == (Numbers.ReadSampleBarcode(barcode).Barcode ?? barcode))
         ?? throw new DomainException("sample-unknown", $"Sample {barcode} is not part of request {Number}.");
 
     /// <summary>Reception confirms a sample arrived; when the last one is in, the request is Received.</summary>
