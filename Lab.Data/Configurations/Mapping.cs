@@ -11,7 +11,7 @@ internal static class Mapping
     /// Yuan are stored as whole fen (分): exact, and SQLite can sort and sum integers (it cannot compare
     /// decimals in SQL).
     /// </summary>
-    public static readonly ValueConverter<decimal, long> Money = new(v => (long)(v * 100m), v => v / 100m);
+    public static readonly ValueConverter<decimal, long> Money = new(v => (long)decimal.Round(v * 100m, MidpointRounding.AwayFromZero), v => v / 100m);
 
     /// <summary>A limit's columns: LimitKind, LimitLower, LimitUpper, ...</summary>
     public static void ConfigureLimit(ComplexPropertyBuilder<SpecLimit> limit)

@@ -115,7 +115,8 @@ public class TestRequest
             throw new DomainException("sample-quantity-short", $"{shortfall.q.MethodCode} needs {shortfall.q.Needed} of sample {shortfall.s.Name}; {shortfall.s.Quantity} declared.");
         if (sampleBarcodes.Count != _samples.Count)
             throw new DomainException("barcode-count", "Each sample needs one barcode.");
-        if (totalCny < 0) throw new DomainException("price", "A total cannot be negative.");
+        if (totalCny < 0 || decimal.Round(totalCny, 2) != totalCny)
+            throw new DomainException("price", "A total is a non-negative amount in yuan with at most two decimals.");
         if (sampleBarcodes.Distinct().Count() != sampleBarcodes.Count)
             throw new DomainException("barcode-duplicate", "Each sample needs its own barcode.");
         var invalid = sampleBarcodes.Where(b => !Numbers.IsValidSampleBarcode(b)).Take(1).ToList();
