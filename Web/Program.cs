@@ -31,6 +31,7 @@ builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={path
 builder.Services.AddScoped<NumberAllocator>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<PeopleDirectory>();
 
 // ---- accounts ----
 builder.Services

@@ -107,6 +107,7 @@ public sealed class ShellInTheBrowser(AppFixture fixture, BrowserFixture browser
             var opened = await page.GotoAsync(response);
             Assert.Equal(200, opened!.Status);
             Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+            await BrowserFixture.ScreenshotAsync(page, $"{role.ToLowerInvariant()}-{nav}-zh");
         }
 
         await page.ClickAsync("[data-testid=logout]");

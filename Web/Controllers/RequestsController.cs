@@ -15,7 +15,7 @@ namespace Web.Controllers;
 /// </summary>
 [Authorize]
 [Route("requests")]
-public class RequestsController(LabDbContext db, CurrentUser currentUser) : Controller
+public class RequestsController(LabDbContext db, CurrentUser currentUser, PeopleDirectory people) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, RequestStatus? status)
@@ -53,7 +53,7 @@ public class RequestsController(LabDbContext db, CurrentUser currentUser) : Cont
             .SingleOrDefaultAsync(r => r.Number == number);
         if (request is null) return NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == request.EnterpriseId);
-        return View(RequestDetailsVm.From(request, enterprise));
+        return View(RequestDetailsVm.From(request, enterprise, await people.NamerAsync()));
     }
 }
 

@@ -4,6 +4,7 @@ using Lab.Domain.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Web.Infrastructure;
 using Web.Models.Work;
 
 namespace Web.Controllers;
@@ -11,7 +12,7 @@ namespace Web.Controllers;
 /// <summary>The reviewer's queue: results waiting to be verified.</summary>
 [Authorize(Roles = Roles.Reviewer + "," + Roles.Admin)]
 [Route("review")]
-public class ReviewController(LabDbContext db) : Controller
+public class ReviewController(LabDbContext db, PeopleDirectory people) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -23,8 +24,9 @@ public class ReviewController(LabDbContext db) : Controller
                           orderby a.ProducedAt
                           select new { a, a.Method, s.Barcode, s.Name, r.Number })
             .Take(500).ToListAsync();
+        var name = await people.NamerAsync();
         return View(rows.Select(x => new ReviewItemVm(x.a.Id, x.a.MethodCode, x.Method!.NameZh, x.Method.NameEn,
             x.Barcode!, x.Name, x.Number!, x.a.ResultText, x.a.Unit, x.a.Limit.Describe(x.a.Unit), x.a.Verdict,
-            x.a.ProducedBy, x.a.ProducedAt)).ToList());
+            name(x.a.ProducedBy), x.a.ProducedAt)).ToList());
     }
 }

@@ -23,7 +23,7 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
     DateTime? SubmittedAt, DateTime? ReceivedAt, DateTime? TestingStartedAt, DateTime? ReviewingAt, DateTime? IssuedAt,
     DateTime? CancelledAt, string? CancellationReason, DateOnly? DueDate, decimal TotalCny, IReadOnlyList<SampleVm> Samples)
 {
-    public static RequestDetailsVm From(TestRequest r, Enterprise e) => new(
+    public static RequestDetailsVm From(TestRequest r, Enterprise e, Func<string?, string> name) => new(
         r.Id, r.Number, r.Status, e.Name, e.Address, r.DecisionRule, r.Urgency, r.ReportLanguage, r.SampleDisposal,
         r.SubcontractingAllowed, r.Notes, r.ReportRecipients, r.CreatedAt, r.SubmittedAt, r.ReceivedAt, r.TestingStartedAt,
         r.ReviewingAt, r.IssuedAt, r.CancelledAt, r.CancellationReason, r.DueDate, r.TotalCny,
@@ -32,5 +32,5 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
             s.Analyses.OrderBy(a => a.Id).Select(a => new AnalysisVm(a.Id, a.MethodCode, a.Method?.NameZh ?? a.MethodCode,
                 a.Method?.NameEn ?? a.MethodCode, a.Method?.Standard ?? "", a.Limit.Describe(a.Unit),
                 a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Status, a.ResultText, a.Unit, a.Verdict,
-                a.PriceCny, a.ProducedBy, a.VerifiedBy)).ToList())).ToList());
+                a.PriceCny, a.ProducedBy is null ? null : name(a.ProducedBy), a.VerifiedBy is null ? null : name(a.VerifiedBy))).ToList())).ToList());
 }
