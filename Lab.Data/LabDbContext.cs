@@ -1,4 +1,6 @@
+using Lab.Data.ApiKeys;
 using Lab.Data.Identity;
+using Lab.Data.Outbox;
 using Lab.Data.Numbering;
 using Lab.Domain.Catalog;
 using Lab.Domain.Enterprises;
@@ -22,6 +24,8 @@ public class LabDbContext(DbContextOptions<LabDbContext> options) : IdentityDbCo
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

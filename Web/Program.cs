@@ -88,6 +88,7 @@ builder.Services.AddHangfire((sp, config) => config
     .UseSQLiteStorage(paths.Jobs, new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
 builder.Services.AddHangfireServer(o =>
 {
+    o.Queues = ["default", "email"];
     o.WorkerCount = labOptions.JobWorkers;
     o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
 });
@@ -97,6 +98,12 @@ builder.Services.AddSingleton<IMailSender>(sp =>
     string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmtpOptions>>().Value.Host)
         ? ActivatorUtilities.CreateInstance<OutboxMailSender>(sp)
         : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+
+builder.Services.AddScoped<EmailQueue>();
+builder.Services.AddScoped<EmailJobs>();
+builder.Services.AddSingleton<EmailComposer>();
+builder.Services.AddScoped<Web.Booking.BookingEmails>();
+builder.Services.AddScoped<Web.Booking.BookingService>();
 
 // ---- health ----
 builder.Services.AddHealthChecks()
@@ -129,6 +136,8 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
     AppPath = "/",
     DashboardTitle = "LabLims jobs",
 });
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<EmailJobs>("email-sweep", j => j.SweepAsync(), Cron.Minutely());
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 app.Run();

@@ -15,6 +15,10 @@ public sealed class LabOptions
     public int JobWorkers { get; set; } = Math.Max(2, Environment.ProcessorCount);
     /// <summary>Days a sample is kept after its report is issued.</summary>
     public int RetentionDays { get; set; } = 90;
+    /// <summary>Urgent service: surcharge and how much of the normal turnaround it takes.</summary>
+    public Lab.Domain.Requests.PricingTerms Pricing { get; set; } = Lab.Domain.Requests.PricingTerms.Default;
+    /// <summary>The address people reach the app at, for links in emails (e.g. https://lims.example.cn).</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
 }
 
 /// <summary>The "Admin" section: the first administrator in Production (no demo users there).</summary>
