@@ -90,6 +90,8 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
         return request;
     }
 
+    public PricingTerms Terms => options.Value.Pricing;
+
     public Quote QuoteFor(TestRequest request) =>
         Quote.For(request, Today, WorkingDayCalendar.WeekdaysOnly, options.Value.Pricing);
 

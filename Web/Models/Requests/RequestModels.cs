@@ -34,3 +34,10 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
                 a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Status, a.ResultText, a.Unit, a.Verdict,
                 a.PriceCny, a.ProducedBy is null ? null : name(a.ProducedBy), a.VerifiedBy is null ? null : name(a.VerifiedBy))).ToList())).ToList());
 }
+
+public sealed record BookingFormVm(Web.Booking.BookingInput Input, int? DraftId, string EnterpriseName,
+    IReadOnlyList<ProductFamily> Families, IReadOnlyList<TestMethod> Methods, Quote? Quote, string RecipientsText,
+    PricingTerms Terms, int? FocusSample)
+{
+    public string Action => DraftId is { } id ? $"/requests/draft/{id}" : "/requests/new";
+}
