@@ -64,6 +64,57 @@ public sealed class ClientIsolation(AppFixture fixture)
         }
     }
 
+    private async Task<(int DraftId, string SubmittedNumber)> MinghuiDraftAndSubmittedAsync()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
+        var minghui = (await db.Enterprises.ToListAsync()).Single(e => e.CreditCode.Value == DemoData.MinghuiCode).Id;
+        var draft = await db.TestRequests.Where(r => r.EnterpriseId == minghui && r.Status == Lab.Domain.Requests.RequestStatus.Draft).Select(r => r.Id).FirstAsync();
+        var submitted = await db.TestRequests.Where(r => r.EnterpriseId == minghui && r.Status == Lab.Domain.Requests.RequestStatus.Submitted)
+            .Select(r => r.Number!).FirstAsync();
+        return (draft, submitted);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields)
+    {
+        var token = LabAppFactory.AntiforgeryToken(await client.GetStringAsync("/requests"))!;
+        fields["__RequestVerificationToken"] = token;
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(path, form);
+    }
+
+    [Fact]
+    public async Task AnotherEnterprisesDraftCannotBeOpenedChangedOrDeleted()
+    {
+        var (draft, _) = await MinghuiDraftAndSubmittedAsync();
+        using var owner = await fixture.App.CreateClientFor(Minghui, DemoData.Password);
+        using var other = await fixture.App.CreateClientFor(Haixi, DemoData.Password);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/requests/draft/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/requests/draft/{draft}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(other, $"/requests/draft/{draft}",
+            new() { ["Samples[0].Name"] = "hijacked", ["Samples[0].Quantity"] = "1", ["Samples[0].Methods"] = "UMB-WIND", ["command"] = "save" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(other, $"/requests/draft/{draft}/delete", [])).StatusCode);
+
+        // The draft is still the owner's, unchanged.
+        var html = await owner.GetStringAsync($"/requests/draft/{draft}");
+        Assert.DoesNotContain("hijacked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherEnterprisesRequestCannotBeCancelled()
+    {
+        var (_, number) = await MinghuiDraftAndSubmittedAsync();
+        using var other = await fixture.App.CreateClientFor(Haixi, DemoData.Password);
+
+        var response = await PostFormAsync(other, $"/requests/{number}/cancel", new() { ["reason"] = "not mine" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
+        Assert.Equal(Lab.Domain.Requests.RequestStatus.Submitted, (await db.TestRequests.SingleAsync(r => r.Number == number)).Status);
+    }
+
     [Fact]
     public async Task StaffSeeEveryEnterprisesRequests()
     {
