@@ -45,7 +45,7 @@ internal sealed class MethodBuilder
     private InstrumentType _instrumentType = InstrumentType.PhMeter;
     private int _sampleQuantity = 1;
     private decimal _price = 120m;
-    private readonly int _turnaroundDays = 5;
+    private int _turnaroundDays = 5;
 
     public static ProductFamily Family(string code = "TEX") => new(code, "纺织品", "Textiles", 1);
 
@@ -88,6 +88,12 @@ internal sealed class MethodBuilder
     public MethodBuilder Priced(decimal priceCny)
     {
         _price = priceCny;
+        return this;
+    }
+
+    public MethodBuilder TakingDays(int turnaroundDays)
+    {
+        _turnaroundDays = turnaroundDays;
         return this;
     }
 
