@@ -3,6 +3,7 @@ using Lab.Data.Identity;
 using Lab.Data.Outbox;
 using Lab.Data.Numbering;
 using Lab.Domain.Catalog;
+using Lab.Domain.Custody;
 using Lab.Domain.Enterprises;
 using Lab.Domain.Instruments;
 using Lab.Domain.Reports;
@@ -24,6 +25,9 @@ public class LabDbContext(DbContextOptions<LabDbContext> options) : IdentityDbCo
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<StorageLocation> StorageLocations => Set<StorageLocation>();
+    public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
+    public DbSet<Specimen> Specimens => Set<Specimen>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 

@@ -16,6 +16,7 @@ public sealed class TestRequestConfiguration : IEntityTypeConfiguration<TestRequ
         b.Property(r => r.CreatedBy).HasMaxLength(200);
         b.Property(r => r.Notes).HasMaxLength(2000);
         b.Property(r => r.CancellationReason).HasMaxLength(1000);
+        b.Property(r => r.ConsultationOutcome).HasMaxLength(1000);
         b.Property(r => r.TotalCny).HasConversion(Mapping.Money);
         b.PrimitiveCollection<List<string>>("_reportRecipients").HasColumnName("ReportRecipients");
         b.Ignore(r => r.ReportRecipients);
@@ -42,6 +43,12 @@ public sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         b.Property(s => s.ReleasedBy).HasMaxLength(200);
         b.HasMany(s => s.Analyses).WithOne().HasForeignKey(a => a.SampleId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(s => s.Analyses).HasField("_analyses");
+        b.HasMany(s => s.Specimens).WithOne().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.Specimens).HasField("_specimens");
+        b.Property(s => s.LocationBarcode).HasMaxLength(20);
+        b.Property(s => s.LocationName).HasMaxLength(100);
+        b.Property(s => s.Holder).HasMaxLength(200);
+        b.HasIndex(s => new { s.Status, s.RetainUntil });
         b.Ignore(s => s.CurrentAnalyses);
     }
 }

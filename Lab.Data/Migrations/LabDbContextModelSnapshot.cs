@@ -403,6 +403,98 @@ namespace Lab.Data.Migrations
                     b.ToTable("TestMethods");
                 });
 
+            modelBuilder.Entity("Lab.Domain.Custody.CustodyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationBarcode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpecimenId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Station")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SpecimenId");
+
+                    b.HasIndex("SampleId", "At");
+
+                    b.ToTable("CustodyEvents");
+                });
+
+            modelBuilder.Entity("Lab.Domain.Custody.StorageLocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReceptionDesk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.ToTable("StorageLocations");
+                });
+
             modelBuilder.Entity("Lab.Domain.Enterprises.Enterprise", b =>
                 {
                     b.Property<int>("Id")
@@ -804,6 +896,18 @@ namespace Lab.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationBarcode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Model")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -855,7 +959,55 @@ namespace Lab.Data.Migrations
 
                     b.HasIndex("TestRequestId");
 
+                    b.HasIndex("Status", "RetainUntil");
+
                     b.ToTable("Samples");
+                });
+
+            modelBuilder.Entity("Lab.Domain.Requests.Specimen", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationBarcode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("SampleId");
+
+                    b.ToTable("Specimens");
                 });
 
             modelBuilder.Entity("Lab.Domain.Requests.TestRequest", b =>
@@ -871,6 +1023,10 @@ namespace Lab.Data.Migrations
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsultationOutcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -878,6 +1034,9 @@ namespace Lab.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomerConsultationNeeded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DecisionRule")
                         .IsRequired()
@@ -1093,6 +1252,20 @@ namespace Lab.Data.Migrations
                     b.Navigation("Family");
                 });
 
+            modelBuilder.Entity("Lab.Domain.Custody.CustodyEvent", b =>
+                {
+                    b.HasOne("Lab.Domain.Requests.Sample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lab.Domain.Requests.Specimen", null)
+                        .WithMany()
+                        .HasForeignKey("SpecimenId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Lab.Domain.Enterprises.EnterpriseContact", b =>
                 {
                     b.HasOne("Lab.Domain.Enterprises.Enterprise", null)
@@ -1147,6 +1320,15 @@ namespace Lab.Data.Migrations
                     b.HasOne("Lab.Domain.Requests.TestRequest", null)
                         .WithMany("Samples")
                         .HasForeignKey("TestRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lab.Domain.Requests.Specimen", b =>
+                {
+                    b.HasOne("Lab.Domain.Requests.Sample", null)
+                        .WithMany("Specimens")
+                        .HasForeignKey("SampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1229,6 +1411,8 @@ namespace Lab.Data.Migrations
             modelBuilder.Entity("Lab.Domain.Requests.Sample", b =>
                 {
                     b.Navigation("Analyses");
+
+                    b.Navigation("Specimens");
                 });
 
             modelBuilder.Entity("Lab.Domain.Requests.TestRequest", b =>

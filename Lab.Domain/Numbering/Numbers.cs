@@ -53,7 +53,7 @@ public static partial class Numbers
         for (var i = 0; i < body.Length; i++)
         {
             var c = body[i];
-            if (c == '-' || i == 0 && c is 'S' or 's') continue;
+            if (c == '-' || i == 0 && char.IsAsciiLetter(c)) continue;
             if (!char.IsAsciiDigit(c)) throw new ArgumentException($"'{c}' cannot be part of a barcode's digits.", nameof(body));
             p = (p + c - '0') * 2 % 11;
         }
@@ -78,6 +78,50 @@ public static partial class Numbers
 
     public static bool IsValidSampleBarcode(string? text) => ReadSampleBarcode(text).Problem is null;
 
+    /// <summary>A specimen cut from a sample: the sample's number, the specimen's number, its own check character (S2026-000123-02-5).</summary>
+    public static string SpecimenBarcode(string sampleBarcode, int specimenNumber)
+    {
+        var sample = ReadSampleBarcode(sampleBarcode);
+        if (!sample.IsValid) throw new DomainException("barcode-invalid", $"'{sampleBarcode}' is not a valid sample barcode.");
+        if (specimenNumber is < 1 or > 99) throw new DomainException("specimen-number", "A sample is divided into at most 99 specimens.");
+        var body = $"{sample.Barcode![..^2]}-{specimenNumber:00}";
+        return $"{body}-{CheckCharacter(body)}";
+    }
+
+    /// <summary>A storage location's barcode (L-0007-3): rooms, shelves, cabinets, conditioning chambers.</summary>
+    public static string LocationBarcode(long sequence)
+    {
+        var body = $"L-{sequence.ToString("0000", CultureInfo.InvariantCulture)}";
+        return $"{body}-{CheckCharacter(body)}";
+    }
+
+    /// <summary>
+    /// Reads anything a scanner can meet in the lab: a sample, a specimen or a storage location. A code of the
+    /// right shape with a wrong check character is refused as such; it never matches another item.
+    /// </summary>
+    public static ScanReading ReadScan(string? text)
+    {
+        var t = (text ?? "").Trim().ToUpperInvariant();
+        foreach (var (kind, pattern) in new[] { (ScanKind.Sample, SamplePattern()), (ScanKind.Specimen, SpecimenPattern()), (ScanKind.Location, LocationPattern()) })
+        {
+            var m = pattern.Match(t);
+            if (!m.Success) continue;
+            return m.Groups["check"].Value[0] == CheckCharacter(m.Groups["body"].Value)
+                ? new ScanReading(kind, t, null)
+                : new ScanReading(kind, null, BarcodeProblem.WrongCheckCharacter);
+        }
+        return new ScanReading(null, null, BarcodeProblem.NotABarcode);
+    }
+
+    /// <summary>The sample a specimen was cut from (S2026-000123-02-5 → S2026-000123-7).</summary>
+    public static string SampleOfSpecimen(string specimenBarcode)
+    {
+        var m = SpecimenPattern().Match(specimenBarcode);
+        if (!m.Success) throw new DomainException("barcode-invalid", $"'{specimenBarcode}' is not a specimen barcode.");
+        var sampleBody = m.Groups["sample"].Value;
+        return $"{sampleBody}-{CheckCharacter(sampleBody)}";
+    }
+
     /// <summary>The year a number was issued in, read back from it.</summary>
     public static int YearOf(string number)
     {
@@ -88,11 +132,25 @@ public static partial class Numbers
     [GeneratedRegex(@"^(?<body>S\d{4}-\d{6,})-(?<check>[0-9A-Z])$")]
     private static partial Regex SamplePattern();
 
+    [GeneratedRegex(@"^(?<body>(?<sample>S\d{4}-\d{6,})-\d{2})-(?<check>[0-9A-Z])$")]
+    private static partial Regex SpecimenPattern();
+
+    [GeneratedRegex(@"^(?<body>L-\d{4,})-(?<check>[0-9A-Z])$")]
+    private static partial Regex LocationPattern();
+
     [GeneratedRegex(@"^[A-Z]{1,2}(\d{4})-")]
     private static partial Regex YearPattern();
 }
 
 public enum BarcodeProblem { NotABarcode, WrongCheckCharacter }
+
+public enum ScanKind { Sample, Specimen, Location }
+
+/// <summary>What a scanned code is (when its shape says so) and its normalized text, or why it was refused.</summary>
+public sealed record ScanReading(ScanKind? Kind, string? Code, BarcodeProblem? Problem)
+{
+    public bool IsValid => Problem is null;
+}
 
 public sealed record BarcodeReading(BarcodeProblem? Problem, string? Barcode)
 {

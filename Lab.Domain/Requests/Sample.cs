@@ -10,6 +10,7 @@ namespace Lab.Domain.Requests;
 public class Sample
 {
     private readonly List<Analysis> _analyses = [];
+    private readonly List<Specimen> _specimens = [];
 
     public int Id { get; private set; }
     public int TestRequestId { get; private set; }
@@ -31,6 +32,12 @@ public class Sample
     public DateTime? ReleasedAt { get; private set; }
     public string? ReleasedBy { get; private set; }
     public IReadOnlyList<Analysis> Analyses => _analyses;
+    public IReadOnlyList<Specimen> Specimens => _specimens;
+    /// <summary>Where the sample is now (its storage location), or null while a person holds it.</summary>
+    public string? LocationBarcode { get; private set; }
+    public string? LocationName { get; private set; }
+    /// <summary>Who has the sample in hand (e.g. the technician testing it), or null while it is stored.</summary>
+    public string? Holder { get; private set; }
 
     private Sample() { } // for EF
 
@@ -75,7 +82,7 @@ public class Sample
         Barcode = barcode;
     }
 
-    internal void Receive(string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note)
+    internal void Receive(string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note, Custody.StorageLocation? location = null)
     {
         if (Status != SampleStatus.Expected) throw Illegal("receive");
         if (receivedQuantity < 0) throw new DomainException("sample-quantity", "The received quantity cannot be negative.");
@@ -89,6 +96,38 @@ public class Sample
         if (ConditionOnReceipt == SampleCondition.WrongQuantity && ReceiptNote is null)
             ReceiptNote = $"{receivedQuantity} received, {Quantity} declared";
         Status = SampleStatus.Received;
+        if (location is not null) PlaceAt(location);
+    }
+
+    private bool IsInTheLab => Status is SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested or SampleStatus.Retained;
+
+    internal void PlaceAt(Custody.StorageLocation location)
+    {
+        if (!IsInTheLab) throw Illegal("move");
+        if (!location.Active) throw new DomainException("location-retired", $"Location {location.Name} is no longer in use.");
+        LocationBarcode = location.Barcode;
+        LocationName = location.Name;
+        Holder = null;
+    }
+
+    internal void HandTo(string person)
+    {
+        if (Status is not (SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested)) throw Illegal("take");
+        Holder = Guard.Text(person, nameof(person));
+        LocationBarcode = null;
+        LocationName = null;
+    }
+
+    internal IReadOnlyList<Specimen> Divide(int count, string? description, DateTime at)
+    {
+        if (Status is not (SampleStatus.Received or SampleStatus.InTesting)) throw Illegal("divide");
+        if (count is < 1 or > 20) throw new DomainException("specimen-count", "Divide a sample into 1 to 20 specimens at a time.");
+        if (_specimens.Count + count > 99) throw new DomainException("specimen-number", "A sample is divided into at most 99 specimens.");
+        var created = Enumerable.Range(_specimens.Count + 1, count)
+            .Select(n => new Specimen(n, Numbering.Numbers.SpecimenBarcode(Barcode!, n), description, at)).ToList();
+        foreach (var specimen in created) specimen.PlaceAt(LocationBarcode, LocationName, Holder);
+        _specimens.AddRange(created);
+        return created;
     }
 
     /// <summary>True when the receipt found something the customer must be consulted about (clause 7.4.3).</summary>

@@ -39,6 +39,9 @@ public class TestRequest
     /// <summary>The promised completion date, fixed at submission.</summary>
     public DateOnly? DueDate { get; private set; }
     public decimal TotalCny { get; private set; }
+    /// <summary>A deviation was found on receipt: the customer must be consulted before testing goes on (clause 7.4.3).</summary>
+    public bool CustomerConsultationNeeded { get; private set; }
+    public string? ConsultationOutcome { get; private set; }
     public IReadOnlyList<Sample> Samples => _samples;
 
     private TestRequest() { } // for EF
@@ -151,11 +154,17 @@ public class TestRequest
         ?? throw new DomainException("sample-unknown", $"Sample {barcode} is not part of request {Number}.");
 
     /// <summary>Reception confirms a sample arrived; when the last one is in, the request is Received.</summary>
-    public void ReceiveSample(Sample sample, string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note)
+    public void ReceiveSample(Sample sample, string receivedBy, DateTime at, int receivedQuantity, SampleCondition condition, string? note,
+        Custody.StorageLocation? location = null)
     {
         if (Status is not (RequestStatus.Submitted or RequestStatus.Received or RequestStatus.InTesting))
             throw new DomainException("request-not-expecting", $"Request {Number ?? "(draft)"} is {Status}: its samples cannot be received.");
-        Own(sample).Receive(receivedBy, at, receivedQuantity, condition, note);
+        Own(sample).Receive(receivedBy, at, receivedQuantity, condition, note, location);
+        if (sample.HasDeviation)
+        {
+            CustomerConsultationNeeded = true;
+            ConsultationOutcome = null;
+        }
         if (Status == RequestStatus.Submitted && _samples.All(s => s.Status != SampleStatus.Expected))
         {
             Status = RequestStatus.Received;
@@ -164,6 +173,21 @@ public class TestRequest
     }
 
     public bool HasDeviation => _samples.Any(s => s.HasDeviation);
+
+    /// <summary>The customer answered about the deviation (test as received, send replacements...).</summary>
+    public void RecordConsultation(string outcome)
+    {
+        if (!CustomerConsultationNeeded) throw new DomainException("consultation-not-needed", $"Request {Number} has no open question for the customer.");
+        ConsultationOutcome = Guard.Text(outcome, nameof(outcome), 1000);
+        CustomerConsultationNeeded = false;
+    }
+
+    public void MoveSample(Sample sample, Custody.StorageLocation location) => Own(sample).PlaceAt(location);
+
+    public void HandSampleTo(Sample sample, string person) => Own(sample).HandTo(person);
+
+    public IReadOnlyList<Specimen> DivideSample(Sample sample, int count, string? description, DateTime at) =>
+        Own(sample).Divide(count, description, at);
 
     public void StartAnalysis(Analysis analysis, DateTime at)
     {
