@@ -104,6 +104,8 @@ builder.Services.AddScoped<EmailJobs>();
 builder.Services.AddSingleton<EmailComposer>();
 builder.Services.AddScoped<Web.Booking.BookingEmails>();
 builder.Services.AddScoped<Web.Booking.BookingService>();
+builder.Services.AddScoped<Web.Samples.SampleEmails>();
+builder.Services.AddScoped<Web.Samples.ScanService>();
 
 // ---- health ----
 builder.Services.AddHealthChecks()

@@ -110,6 +110,14 @@ public class Sample
         Holder = null;
     }
 
+    internal void PlaceSpecimenAt(Specimen specimen, Custody.StorageLocation location)
+    {
+        if (!_specimens.Contains(specimen)) throw new DomainException("specimen-unknown", $"{specimen.Barcode} is not a specimen of sample {Barcode}.");
+        if (!IsInTheLab) throw Illegal("move");
+        if (!location.Active) throw new DomainException("location-retired", $"Location {location.Name} is no longer in use.");
+        specimen.PlaceAt(location.Barcode, location.Name, null);
+    }
+
     internal void HandTo(string person)
     {
         if (Status is not (SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested)) throw Illegal("take");

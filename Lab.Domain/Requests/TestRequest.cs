@@ -186,6 +186,8 @@ public class TestRequest
 
     public void HandSampleTo(Sample sample, string person) => Own(sample).HandTo(person);
 
+    public void MoveSpecimen(Sample sample, Specimen specimen, Custody.StorageLocation location) => Own(sample).PlaceSpecimenAt(specimen, location);
+
     public IReadOnlyList<Specimen> DivideSample(Sample sample, int count, string? description, DateTime at) =>
         Own(sample).Divide(count, description, at);
 

@@ -74,8 +74,8 @@ public sealed class ShellInTheBrowser(AppFixture fixture, BrowserFixture browser
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
         { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request"] },
-        { "Reception", "reception@lablims.test", ["catalog", "reception", "requests"] },
-        { "Technician", "technician@lablims.test", ["catalog", "requests", "worklist", "instruments"] },
+        { "Reception", "reception@lablims.test", ["catalog", "reception", "scan", "requests"] },
+        { "Technician", "technician@lablims.test", ["catalog", "scan", "requests", "worklist", "instruments"] },
         { "Reviewer", "reviewer@lablims.test", ["catalog", "requests", "review"] },
         { "Signatory", "signatory@lablims.test", ["catalog", "requests", "approval"] },
         { "Admin", "admin@lablims.test", ["catalog", "requests", "instruments", "admin", "jobs"] },
