@@ -38,8 +38,8 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
     {
         Assert.Equal("scan-box", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(code);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        // Enter submits the form: wait for the new page, not the one still showing the last result.
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
         Assert.Contains("全新，鞋盒包装", await page.InnerTextAsync("[data-testid=declared]"));
         Assert.Equal("confirm-receipt", await page.EvaluateAsync<string>("document.activeElement.dataset.testid"));
-        await page.Keyboard.PressAsync("Enter");
+        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
         await page.WaitForSelectorAsync("[data-scan-result=ok]");
         Assert.Contains($"{first} 收样完成", await page.InnerTextAsync("[data-testid=scan-result]"));
         Assert.Contains("收样", await page.InnerTextAsync("[data-testid=custody-timeline]"));
@@ -82,7 +82,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await page.FillAsync("#receivedQuantity", "1");
         await page.CheckAsync("#condition-Damaged");
         await page.FillAsync("#note", "只收到一双，鞋盒压坏");
-        await page.ClickAsync("[data-testid=confirm-receipt]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=confirm-receipt]"));
         await page.WaitForSelectorAsync("[data-scan-result=warning]");
         var message = await page.InnerTextAsync("[data-testid=scan-result]");
         Assert.Contains("存在偏离", message);
@@ -98,7 +98,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(first, received.TextBody);
 
         // Move it: scan a shelf, then the sample.
-        await page.ClickAsync("[data-mode=Move]");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-mode=Move]"));
         await ScanAsync(page, Numbers.LocationBarcode(2));
         Assert.Contains("待检样品架 A", await page.InnerTextAsync("[data-testid=current-location]"));
         await ScanAsync(page, first);
