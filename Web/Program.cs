@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Web;
+using Web.Api;
 using Web.Email;
 using Web.Infrastructure;
 
@@ -59,6 +60,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
 });
+// The booking API's keys (X-Api-Key), used only by the /api/v1 controllers; the cookie stays the default for pages.
+builder.Services.AddApiKeyAuthentication();
 
 // ---- the bilingual shell ----
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -125,6 +128,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+app.UseApiProblemDetails();
 app.UseStaticFiles();
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseRouting();

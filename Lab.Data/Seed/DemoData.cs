@@ -1,3 +1,4 @@
+using Lab.Data.ApiKeys;
 using Lab.Data.Identity;
 using Lab.Data.Numbering;
 using Lab.Domain.Catalog;
@@ -23,6 +24,13 @@ public static class DemoData
     public const string MinghuiCreditCode = "91350582MA31XKQ27"; // 17 characters; the check character is added below
     public const string HaixiCreditCode = "91350582MA32B5NF8";
 
+    /// <summary>
+    /// The demo enterprise key (listed in the README) so integrators can try the booking API against a demo app.
+    /// A fixed, published secret: demo data only, never seeded in production.
+    /// </summary>
+    public const string MinghuiApiKeyName = "minghui erp";
+    public const string MinghuiApiKey = "llk_demo_minghui_erp_0000000000000000000000";
+
     public static string MinghuiCode => MinghuiCreditCode + CreditCode.CheckCharacter(MinghuiCreditCode);
     public static string HaixiCode => HaixiCreditCode + CreditCode.CheckCharacter(HaixiCreditCode);
 
@@ -41,9 +49,15 @@ public static class DemoData
         TimeProvider clock, CancellationToken ct = default)
     {
         var minghuiCode = CreditCode.Parse(MinghuiCode);
-        if (await db.Enterprises.AnyAsync(e => e.CreditCode == minghuiCode, ct)) return;
-
         var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Enterprises.Where(e => e.CreditCode == minghuiCode).Select(e => (int?)e.Id).SingleOrDefaultAsync(ct);
+        if (existing is { } seededId)
+        {
+            // Demo databases made before the API get its key too.
+            await EnsureApiKeyAsync(db, seededId, now, ct);
+            return;
+        }
+
         var minghui = new Enterprise("晋江明辉伞业有限公司", minghuiCode, "福建省泉州市晋江市池店镇创新大道 88 号",
             "郑明辉", "0595-8566 1234", "client@minghui-umbrella.test", now.AddDays(-60));
         minghui.AddContact("质量部 Quality dept.", "0595-8566 1235", "quality@minghui-umbrella.test", receivesReports: true);
@@ -53,6 +67,7 @@ public static class DemoData
         haixi.Approve("admin@lablims.test", now.AddDays(-39));
         db.Enterprises.AddRange(minghui, haixi);
         await db.SaveChangesAsync(ct);
+        await EnsureApiKeyAsync(db, minghui.Id, now, ct);
 
         foreach (var demo in Users)
         {
@@ -128,6 +143,23 @@ public static class DemoData
         request.Submit(number, barcodes, total, calendar.AddWorkingDays(DateOnly.FromDateTime(at), days), at);
         db.TestRequests.Add(request);
         return request;
+    }
+
+    private static async Task EnsureApiKeyAsync(LabDbContext db, int enterpriseId, DateTime now, CancellationToken ct)
+    {
+        var hash = ApiKey.HashOf(MinghuiApiKey);
+        if (await db.ApiKeys.AnyAsync(k => k.Hash == hash, ct)) return;
+        db.ApiKeys.Add(new ApiKey
+        {
+            Kind = ApiKeyKind.Enterprise,
+            Name = MinghuiApiKeyName,
+            Prefix = MinghuiApiKey[..12],
+            Hash = hash,
+            EnterpriseId = enterpriseId,
+            CreatedBy = "client@minghui-umbrella.test",
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     public static async Task<LabUser> EnsureUserAsync(UserManager<LabUser> users, DemoUser demo, int? enterpriseId, DateTime now)

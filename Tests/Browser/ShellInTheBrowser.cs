@@ -73,7 +73,7 @@ public sealed class ShellInTheBrowser(AppFixture fixture, BrowserFixture browser
 
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
-        { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request"] },
+        { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request", "api-keys"] },
         { "Reception", "reception@lablims.test", ["catalog", "reception", "scan", "requests"] },
         { "Technician", "technician@lablims.test", ["catalog", "scan", "requests", "worklist", "instruments"] },
         { "Reviewer", "reviewer@lablims.test", ["catalog", "requests", "review"] },

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Lab.Data;
+using Lab.Data.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Web.Api;
+
+/// <summary>Names of the API's authentication: the scheme, the header, the claims it issues and the policies.</summary>
+public static class ApiKeyDefaults
+{
+    public const string Scheme = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string KindClaim = "lablims:api-key-kind";
+    public const string EnterpriseClaim = "lablims:enterprise";
+    /// <summary>Any active key (enterprise, station or instrument).</summary>
+    public const string AnyKeyPolicy = "ApiKey";
+    /// <summary>An active enterprise key: the endpoints that act for an enterprise (its ERP).</summary>
+    public const string EnterprisePolicy = "ApiEnterprise";
+
+    /// <summary>A key is never longer than this; anything longer is refused before it is hashed.</summary>
+    public const int MaxKeyLength = 200;
+
+    /// <summary>LastUsedAt is written at most this often per key, so a busy ERP does not cost a write per call.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public static int? EnterpriseId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(EnterpriseClaim), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static int? ApiKeyId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
+/// <summary>
+/// The "ApiKey" scheme: the caller sends its key in X-Api-Key; only the key's SHA-256 is stored, so the lookup is by
+/// hash. A missing, unknown or revoked key answers 401 with ProblemDetails; a key of the wrong kind 403. Used only
+/// by the /api/v1 controllers: pages keep the cookie scheme as the default.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, LabDbContext db, IStringLocalizer<SharedResource> l)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeyDefaults.Header, out var values)) return AuthenticateResult.NoResult();
+        var presented = values.Count == 1 ? values[0]?.Trim() : null;
+        if (string.IsNullOrEmpty(presented) || presented.Length > ApiKeyDefaults.MaxKeyLength)
+            return AuthenticateResult.Fail("The API key is malformed.");
+
+        var hash = ApiKey.HashOf(presented);
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
+        if (key is null || !key.IsActive) return AuthenticateResult.Fail("The API key is unknown or revoked.");
+        if (key.Kind == ApiKeyKind.Enterprise && key.EnterpriseId is null)
+            return AuthenticateResult.Fail("The enterprise key has no enterprise.");
+
+        var now = TimeProvider.GetUtcNow().UtcDateTime;
+        if (key.LastUsedAt is not { } last || now - last >= ApiKeyDefaults.LastUsedResolution)
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, key.Name),
+            new(ApiKeyDefaults.KindClaim, key.Kind.ToString()),
+        };
+        if (key.EnterpriseId is { } enterpriseId)
+            claims.Add(new(ApiKeyDefaults.EnterpriseClaim, enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.Header}\"";
+        var title = result.Failure is null ? l["Api.Unauthorized.Missing"] : l["Api.Unauthorized.Invalid"];
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, title);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l["Api.Forbidden"]);
+}
+
+public static class ApiKeyAuthenticationExtensions
+{
+    /// <summary>Adds the "ApiKey" scheme beside Identity's cookie (which stays the default) and the API's policies.</summary>
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.AnyKeyPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyDefaults.EnterprisePolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.KindClaim, nameof(ApiKeyKind.Enterprise))
+                .RequireClaim(ApiKeyDefaults.EnterpriseClaim));
+        return services;
+    }
+}
