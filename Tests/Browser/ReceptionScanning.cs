@@ -34,12 +34,20 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         return (request.Number!, request.Samples[0].Barcode!, request.Samples[1].Barcode!);
     }
 
+    /// <summary>Does something that loads a new page and waits for that page (not the old one, still on screen).</summary>
+    private static async Task NextPageAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => { window.__previousPage = true; }");
+        await action();
+        await page.WaitForFunctionAsync("() => window.__previousPage !== true && document.readyState === 'complete'");
+    }
+
     private static async Task ScanAsync(IPage page, string code)
     {
         Assert.Equal("scan-box", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(code);
         // Enter submits the form: wait for the new page, not the one still showing the last result.
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
+        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
     }
 
     [Fact]
@@ -67,7 +75,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
         Assert.Contains("全新，鞋盒包装", await page.InnerTextAsync("[data-testid=declared]"));
         Assert.Equal("confirm-receipt", await page.EvaluateAsync<string>("document.activeElement.dataset.testid"));
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
+        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
         await page.WaitForSelectorAsync("[data-scan-result=ok]");
         Assert.Contains($"{first} 收样完成", await page.InnerTextAsync("[data-testid=scan-result]"));
         Assert.Contains("收样", await page.InnerTextAsync("[data-testid=custody-timeline]"));
@@ -82,7 +90,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await page.FillAsync("#receivedQuantity", "1");
         await page.CheckAsync("#condition-Damaged");
         await page.FillAsync("#note", "只收到一双，鞋盒压坏");
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=confirm-receipt]"));
+        await NextPageAsync(page, () => page.ClickAsync("[data-testid=confirm-receipt]"));
         await page.WaitForSelectorAsync("[data-scan-result=warning]");
         var message = await page.InnerTextAsync("[data-testid=scan-result]");
         Assert.Contains("存在偏离", message);
@@ -98,7 +106,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(first, received.TextBody);
 
         // Move it: scan a shelf, then the sample.
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-mode=Move]"));
+        await NextPageAsync(page, () => page.ClickAsync("[data-mode=Move]"));
         await ScanAsync(page, Numbers.LocationBarcode(2));
         Assert.Contains("待检样品架 A", await page.InnerTextAsync("[data-testid=current-location]"));
         await ScanAsync(page, first);
