@@ -29,7 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // ---- data ----
 builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={paths.Database};Default Timeout=30"));
-builder.Services.AddScoped<NumberAllocator>();
+builder.Services.AddScoped(sp => new NumberAllocator(sp.GetRequiredService<LabDbContext>(), sp.GetRequiredService<TimeProvider>(), Lang.LabTimeZone));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<PeopleDirectory>();

@@ -13,7 +13,7 @@ namespace Lab.Data.Numbering;
 /// the unique indexes on the numbers are the last line of defence. A number taken by a save that then fails
 /// is not reused: numbers are unique and increasing, not gapless.
 /// </summary>
-public sealed class NumberAllocator(LabDbContext db, TimeProvider clock)
+public sealed class NumberAllocator(LabDbContext db, TimeProvider clock, TimeZoneInfo? labTimeZone = null)
 {
     private const string UpsertSql = """
         INSERT INTO "NumberSequences" ("Kind", "Year", "Last") VALUES (@kind, @year, @count)
@@ -27,7 +27,9 @@ public sealed class NumberAllocator(LabDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<string>> NextAsync(NumberKind kind, int count, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var year = clock.GetUtcNow().UtcDateTime.Year;
+        // The year as the lab reads its calendar: a request booked at 07:00 on 1 January in Jinjiang is next year's.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = (labTimeZone is null ? now : TimeZoneInfo.ConvertTimeFromUtc(now, labTimeZone)).Year;
         var last = await ReserveAsync(kind, year, count, ct);
         return Enumerable.Range(0, count).Select(i => Numbers.Format(kind, year, last - count + 1 + i)).ToList();
     }

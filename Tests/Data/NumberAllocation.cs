@@ -68,4 +68,16 @@ public sealed class NumberAllocation : SqliteDatabaseTest
     }
 
     private static int Sequence(string barcode) => int.Parse(barcode.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task TheYearIsTheLabsYearNotUtcs()
+    {
+        // 23:30 UTC on 31 December is 07:30 on 1 January in Jinjiang.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
+        await using var db = NewContext();
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+        Assert.Equal("WT2027-00001", await new NumberAllocator(db, clock, shanghai).NextAsync(NumberKind.Request));
+        Assert.StartsWith("WT2026-", await new NumberAllocator(db, clock).NextAsync(NumberKind.Request), StringComparison.Ordinal);
+    }
 }

@@ -73,6 +73,7 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
     public async Task<TestRequest> SaveDraftAsync(TestRequest? draft, BookingInput input, Enterprise enterprise, string user,
         IReadOnlyDictionary<string, TestMethod> methods)
     {
+        await db.Entry(enterprise).Collection(e => e.Contacts).LoadAsync();
         var request = draft ?? new TestRequest(enterprise.Id, user, clock.GetUtcNow().UtcDateTime);
         var recipients = (input.ReportRecipients ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).ToList();
         if (recipients.Count == 0) recipients = enterprise.ReportRecipients.ToList();
@@ -103,6 +104,7 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
     /// </summary>
     public async Task<Quote> SubmitAsync(TestRequest request, Enterprise enterprise)
     {
+        await db.Entry(enterprise).Collection(e => e.Contacts).LoadAsync();
         var quote = QuoteFor(request);
         var number = await numbers.NextAsync(NumberKind.Request);
         var barcodes = await numbers.NextAsync(NumberKind.Sample, request.Samples.Count);
