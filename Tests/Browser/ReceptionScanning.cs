@@ -116,12 +116,25 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains("reception@lablims.test", await page.InnerTextAsync("[data-testid=custody-timeline]"));
         await BrowserFixture.ScreenshotAsync(page, "scan-moved-zh");
 
+        // Divide it into specimens on its page; a specimen scans and traces back to its sample.
+        await page.GotoAsync($"/samples/{first}");
+        await page.FillAsync("#count", "3");
+        await page.FillAsync("#description", "鞋底切片");
+        await NextPageAsync(page, () => page.ClickAsync("[data-testid=divide]"));
+        var specimens = await page.Locator("[data-specimen]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.specimen)");
+        Assert.Equal(3, specimens.Length);
+        Assert.All(specimens, sp => Assert.Equal(first, Numbers.SampleOfSpecimen(sp)));
+        Assert.Contains("制备试样", await page.InnerTextAsync("[data-testid=custody-timeline]"));
+        await page.GotoAsync("/scan?mode=Lookup");
+        await ScanAsync(page, specimens[1]);
+        Assert.Contains($"样品 {first} 的第 2 号试样", await page.InnerTextAsync("[data-testid=scanned-sample]"));
+
         using var scope = fixture.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
         var request = await db.TestRequests.Include(r => r.Samples).SingleAsync(r => r.Number == number);
         Assert.Equal(RequestStatus.Received, request.Status);
         Assert.True(request.CustomerConsultationNeeded);
         Assert.Equal(SampleCondition.Damaged, request.Samples.Single(s => s.Barcode == second).ConditionOnReceipt);
-        Assert.Equal(2, await db.CustodyEvents.CountAsync(e => e.Barcode == first));
+        Assert.Equal(3, await db.CustodyEvents.CountAsync(e => e.Barcode == first));
     }
 }

@@ -74,7 +74,7 @@ public sealed class ShellInTheBrowser(AppFixture fixture, BrowserFixture browser
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
         { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request", "api-keys"] },
-        { "Reception", "reception@lablims.test", ["catalog", "reception", "scan", "requests"] },
+        { "Reception", "reception@lablims.test", ["catalog", "reception", "retention", "scan", "requests"] },
         { "Technician", "technician@lablims.test", ["catalog", "scan", "requests", "worklist", "instruments"] },
         { "Reviewer", "reviewer@lablims.test", ["catalog", "requests", "review"] },
         { "Signatory", "signatory@lablims.test", ["catalog", "requests", "approval"] },
