@@ -137,4 +137,42 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Equal(SampleCondition.Damaged, request.Samples.Single(s => s.Barcode == second).ConditionOnReceipt);
         Assert.Equal(3, await db.CustodyEvents.CountAsync(e => e.Barcode == first));
     }
+
+    [Fact]
+    public async Task ReceptionBooksAWalkInRequestForAnEnterpriseAndReceivesItAtOnce()
+    {
+        await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login?returnUrl=%2Freception");
+        await page.FillAsync("input[name=Email]", "reception@lablims.test");
+        await page.FillAsync("input[name=Password]", DemoData.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/reception");
+
+        await page.ClickAsync("[data-testid=walkin]");
+        await page.ClickAsync("[data-testid=walkin-enterprises] a:has-text('晋江明辉伞业有限公司')");
+        Assert.Contains("收样员代填", await page.InnerTextAsync("main"));
+        await page.FillAsync("input[name='Samples[0].Name']", "长柄直骨伞（现场送样）");
+        await page.CheckAsync("[data-sample-index='0'] input[value=UMB-FRAME]");
+        await NextPageAsync(page, () => page.ClickAsync("[data-testid=get-quote]"));
+        Assert.Equal(1, await page.Locator("[data-quote-line=UMB-FRAME]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=save-draft]").CountAsync());
+        await NextPageAsync(page, () => page.ClickAsync("[data-testid=submit-request]"));
+        await page.WaitForURLAsync("**/scan?mode=Receive");
+        var flash = await page.InnerTextAsync("[data-testid=flash-message]");
+        var number = System.Text.RegularExpressions.Regex.Match(flash, @"WT\d{4}-\d{5}").Value;
+        Assert.NotEmpty(number);
+
+        string barcode;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
+            var request = await db.TestRequests.Include(r => r.Samples).SingleAsync(r => r.Number == number);
+            Assert.Equal("reception@lablims.test", request.CreatedBy);
+            barcode = request.Samples.Single().Barcode!;
+        }
+        await ScanAsync(page, barcode);
+        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Contains($"委托单 {number} 的样品已全部收到", await page.InnerTextAsync("[data-testid=scan-result]"));
+    }
 }

@@ -75,6 +75,23 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
     {
         await db.Entry(enterprise).Collection(e => e.Contacts).LoadAsync();
         var request = draft ?? new TestRequest(enterprise.Id, user, clock.GetUtcNow().UtcDateTime);
+        Fill(request, input, enterprise, methods);
+        if (draft is null) db.TestRequests.Add(request);
+        await db.SaveChangesAsync();
+        return request;
+    }
+
+    /// <summary>The quote for what the input asks, without keeping anything.</summary>
+    public async Task<Quote> PreviewAsync(BookingInput input, Enterprise enterprise, string user, IReadOnlyDictionary<string, TestMethod> methods)
+    {
+        await db.Entry(enterprise).Collection(e => e.Contacts).LoadAsync();
+        var request = new TestRequest(enterprise.Id, user, clock.GetUtcNow().UtcDateTime);
+        Fill(request, input, enterprise, methods);
+        return QuoteFor(request);
+    }
+
+    private static void Fill(TestRequest request, BookingInput input, Enterprise enterprise, IReadOnlyDictionary<string, TestMethod> methods)
+    {
         var recipients = (input.ReportRecipients ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).ToList();
         if (recipients.Count == 0) recipients = enterprise.ReportRecipients.ToList();
         request.SetTerms(input.DecisionRule, input.Urgency, input.ReportLanguage, input.SampleDisposal, input.SubcontractingAllowed,
@@ -86,9 +103,6 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
             foreach (var code in (s.Methods ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct())
                 if (methods.TryGetValue(code, out var method)) request.AddAnalysis(sample, method);
         }
-        if (draft is null) db.TestRequests.Add(request);
-        await db.SaveChangesAsync();
-        return request;
     }
 
     public PricingTerms Terms => options.Value.Pricing;

@@ -16,12 +16,13 @@ namespace Web.Controllers;
 /// An enterprise books a request (委托单): samples, methods per sample, the terms, a quote, then submit. Drafts
 /// are kept and can be resumed; a submitted request can be cancelled until its first sample is received.
 /// </summary>
-[Authorize(Roles = Roles.Client)]
+[Authorize]
 [Route("requests")]
 public class BookingController(LabDbContext db, BookingService booking, CurrentUser currentUser,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("new")]
+    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> New(string? method)
     {
         var enterprise = await EnterpriseAsync();
@@ -31,6 +32,7 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
     }
 
     [HttpPost("new")]
+    [Authorize(Roles = Roles.Client)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Create(BookingInput input, string? recipientsText, string? command)
     {
@@ -40,6 +42,7 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
     }
 
     [HttpGet("draft/{id:int}")]
+    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Draft(int id)
     {
         var enterprise = await EnterpriseAsync();
@@ -52,6 +55,7 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
     }
 
     [HttpPost("draft/{id:int}")]
+    [Authorize(Roles = Roles.Client)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> UpdateDraft(int id, BookingInput input, string? recipientsText, string? command)
     {
@@ -62,6 +66,7 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
     }
 
     [HttpPost("draft/{id:int}/delete")]
+    [Authorize(Roles = Roles.Client)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> DeleteDraft(int id)
     {
@@ -75,6 +80,7 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
     }
 
     [HttpPost("{number}/cancel")]
+    [Authorize(Roles = Roles.Client)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Cancel(string number, string? reason)
     {
@@ -93,7 +99,43 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
         return Redirect($"/requests/{number}");
     }
 
-    private async Task<IActionResult> HandleAsync(TestRequest? draft, BookingInput input, string? recipientsText, string? command, Enterprise enterprise)
+    // ---- walk-in and phoned-in work: reception books for an approved enterprise ----
+
+    [HttpGet("/reception/book")]
+    [Authorize(Roles = Roles.Reception + "," + Roles.Admin)]
+    public async Task<IActionResult> WalkIn(string? q)
+    {
+        var enterprises = db.Enterprises.AsNoTracking().Where(e => e.Status == EnterpriseStatus.Approved);
+        if (!string.IsNullOrWhiteSpace(q)) enterprises = enterprises.Where(e => e.Name.Contains(q.Trim()));
+        return View("WalkIn", await enterprises.OrderBy(e => e.Name).Take(200).ToListAsync());
+    }
+
+    [HttpGet("/reception/book/{enterpriseId:int}")]
+    [Authorize(Roles = Roles.Reception + "," + Roles.Admin)]
+    public async Task<IActionResult> WalkInForm(int enterpriseId)
+    {
+        var enterprise = await ApprovedEnterpriseAsync(enterpriseId);
+        if (enterprise is null) return NotFound();
+        var input = new BookingInput { Samples = [new SampleInput()] };
+        return View("Edit", await FormAsync(input, enterprise, null, null, string.Join("\n", enterprise.ReportRecipients)) with { FormAction = $"/reception/book/{enterpriseId}", WalkIn = true });
+    }
+
+    [HttpPost("/reception/book/{enterpriseId:int}")]
+    [Authorize(Roles = Roles.Reception + "," + Roles.Admin)]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> WalkInSubmit(int enterpriseId, BookingInput input, string? recipientsText, string? command)
+    {
+        var enterprise = await ApprovedEnterpriseAsync(enterpriseId);
+        if (enterprise is null) return NotFound();
+        // At the desk there is no draft to come back to: the quote is shown, then the request is submitted.
+        return await HandleAsync(null, input, recipientsText, command == "save" ? "quote" : command, enterprise, $"/reception/book/{enterpriseId}");
+    }
+
+    private Task<Enterprise?> ApprovedEnterpriseAsync(int id) =>
+        db.Enterprises.Include(e => e.Contacts).SingleOrDefaultAsync(e => e.Id == id && e.Status == EnterpriseStatus.Approved);
+
+    private async Task<IActionResult> HandleAsync(TestRequest? draft, BookingInput input, string? recipientsText, string? command, Enterprise enterprise,
+        string? walkInAction = null)
     {
         input.Samples ??= [];
         input.Samples.RemoveAll(s => s is null);
@@ -105,14 +147,14 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
         {
             input.Samples.Add(new SampleInput());
             ModelState.Clear();
-            return View("Edit", await FormAsync(input, enterprise, draft?.Id, null, recipientsText, focusSample: input.Samples.Count - 1));
+            return View("Edit", WalkInAware(await FormAsync(input, enterprise, draft?.Id, null, recipientsText, focusSample: input.Samples.Count - 1), walkInAction));
         }
         if (command?.StartsWith("remove-sample-", StringComparison.Ordinal) == true
             && int.TryParse(command["remove-sample-".Length..], out var remove) && remove >= 0 && remove < input.Samples.Count && input.Samples.Count > 1)
         {
             input.Samples.RemoveAt(remove);
             ModelState.Clear();
-            return View("Edit", await FormAsync(input, enterprise, draft?.Id, null, recipientsText));
+            return View("Edit", WalkInAware(await FormAsync(input, enterprise, draft?.Id, null, recipientsText), walkInAction));
         }
 
         ModelState.Clear(); // binding problems (e.g. a quantity that is not a number) are reported by the validation below
@@ -130,19 +172,34 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
         if (blocking.Count > 0)
         {
             AddErrors(blocking);
-            return View("Edit", await FormAsync(input, enterprise, draft?.Id, null, recipientsText));
+            return View("Edit", WalkInAware(await FormAsync(input, enterprise, draft?.Id, null, recipientsText), walkInAction));
+        }
+
+        if (walkInAction is not null && command != "submit")
+        {
+            // Reception prices the request without keeping a draft; the same form then submits it.
+            var quote = await booking.PreviewAsync(input, enterprise, currentUser.Name, methods);
+            return View("Edit", WalkInAware(await FormAsync(input, enterprise, null, quote, recipientsText), walkInAction));
         }
 
         var request = await booking.SaveDraftAsync(draft, input, enterprise, currentUser.Name, methods);
         if (command == "submit")
         {
             var quote = await booking.SubmitAsync(request, enterprise);
+            if (walkInAction is not null)
+            {
+                TempData["Message"] = l["Booking.WalkInSubmitted", request.Number!, enterprise.Name].Value;
+                return Redirect("/scan?mode=Receive");
+            }
             TempData["Message"] = l["Booking.Submitted", request.Number!, Lang.Date(quote.DueDate)].Value;
             return Redirect($"/requests/{request.Number}");
         }
         TempData["Message"] = l[saveOnly ? "Booking.DraftSaved" : "Booking.QuoteReady"].Value;
         return Redirect($"/requests/draft/{request.Id}");
     }
+
+    private static Models.Requests.BookingFormVm WalkInAware(Models.Requests.BookingFormVm vm, string? walkInAction) =>
+        walkInAction is null ? vm : vm with { FormAction = walkInAction, WalkIn = true };
 
     private void AddErrors(IEnumerable<BookingError> errors)
     {

@@ -39,5 +39,8 @@ public sealed record BookingFormVm(Web.Booking.BookingInput Input, int? DraftId,
     IReadOnlyList<ProductFamily> Families, IReadOnlyList<TestMethod> Methods, Quote? Quote, string RecipientsText,
     PricingTerms Terms, int? FocusSample)
 {
-    public string Action => DraftId is { } id ? $"/requests/draft/{id}" : "/requests/new";
+    public string? FormAction { get; init; }
+    /// <summary>Reception books for the enterprise at the desk: no drafts, submit goes straight to receiving.</summary>
+    public bool WalkIn { get; init; }
+    public string Action => FormAction ?? (DraftId is { } id ? $"/requests/draft/{id}" : "/requests/new");
 }
