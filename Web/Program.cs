@@ -51,6 +51,8 @@ builder.Services
     .AddEntityFrameworkStores<LabDbContext>()
     .AddDefaultTokenProviders()
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+// The invitation link carries a password-reset token: give a colleague a week to use it.
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(Web.Enterprises.TeamService.InvitationDays));
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/Login";
@@ -80,7 +82,8 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.FallBackToParentCultures = true;
     o.FallBackToParentUICultures = true;
     // A chosen language (cookie) wins over the browser's Accept-Language, which decides a first visit.
-    o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+    // An invitation link opens in the invited colleague's language when this browser has not chosen one.
+    o.RequestCultureProviders = [new CookieRequestCultureProvider(), Web.Enterprises.InvitationCulture.Provider, new AcceptLanguageHeaderRequestCultureProvider()];
 });
 
 // ---- jobs ----
@@ -109,6 +112,11 @@ builder.Services.AddScoped<Web.Booking.BookingEmails>();
 builder.Services.AddScoped<Web.Booking.BookingService>();
 builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
+builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
+builder.Services.AddScoped<Web.Enterprises.SignUpService>();
+builder.Services.AddScoped<Web.Enterprises.SignInGate>();
+builder.Services.AddScoped<Web.Enterprises.EnterpriseApprovals>();
+builder.Services.AddScoped<Web.Enterprises.TeamService>();
 
 // ---- health ----
 builder.Services.AddHealthChecks()

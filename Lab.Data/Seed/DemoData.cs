@@ -14,15 +14,16 @@ namespace Lab.Data.Seed;
 public sealed record DemoUser(string Role, string Email, string Password, string DisplayName, string? EnterpriseCreditCode = null);
 
 /// <summary>
-/// Demo data for Development (or when asked for with Lab:DemoData): two client enterprises with users, a
-/// staff user for every role, and requests in several states, made through the same domain verbs the app
-/// uses. Runs once: it does nothing when the first demo enterprise exists.
+/// Demo data for Development (or when asked for with Lab:DemoData): two client enterprises with users, a third that
+/// signed up and waits for approval, a staff user for every role, and requests in several states, made through the
+/// same domain verbs the app uses. Runs once: it does nothing when the first demo enterprise exists.
 /// </summary>
 public static class DemoData
 {
     public const string Password = "LabLims#2026";
     public const string MinghuiCreditCode = "91350582MA31XKQ27"; // 17 characters; the check character is added below
     public const string HaixiCreditCode = "91350582MA32B5NF8";
+    public const string HongdaCreditCode = "91350582MA33C7PL2";
 
     /// <summary>
     /// The demo enterprise key (listed in the README) so integrators can try the booking API against a demo app.
@@ -33,11 +34,14 @@ public static class DemoData
 
     public static string MinghuiCode => MinghuiCreditCode + CreditCode.CheckCharacter(MinghuiCreditCode);
     public static string HaixiCode => HaixiCreditCode + CreditCode.CheckCharacter(HaixiCreditCode);
+    public static string HongdaCode => HongdaCreditCode + CreditCode.CheckCharacter(HongdaCreditCode);
 
     public static IReadOnlyList<DemoUser> Users =>
     [
         new(Roles.Client, "client@minghui-umbrella.test", Password, "郑明辉", MinghuiCode),
         new(Roles.Client, "client@haixi-shoes.test", Password, "许海燕", HaixiCode),
+        // Signed up and waiting for the lab's approval: cannot sign in until reception approves it.
+        new(Roles.Client, "client@hongda-textile.test", Password, "吴宏达", HongdaCode),
         new(Roles.Reception, "reception@lablims.test", Password, "王丽"),
         new(Roles.Technician, "technician@lablims.test", Password, "陈志强"),
         new(Roles.Reviewer, "reviewer@lablims.test", Password, "林晓燕"),
@@ -65,14 +69,17 @@ public static class DemoData
         var haixi = new Enterprise("福建海西鞋业有限公司", CreditCode.Parse(HaixiCode), "福建省泉州市晋江市陈埭镇鞋都路 16 号",
             "许海燕", "0595-8577 5678", "client@haixi-shoes.test", now.AddDays(-40));
         haixi.Approve("admin@lablims.test", now.AddDays(-39));
-        db.Enterprises.AddRange(minghui, haixi);
+        var hongda = new Enterprise("晋江宏达纺织有限公司", CreditCode.Parse(HongdaCode), "福建省泉州市晋江市英林镇纺织园 8 号",
+            "吴宏达", "0595-8588 2468", "client@hongda-textile.test", now.AddHours(-20));
+        db.Enterprises.AddRange(minghui, haixi, hongda);
         await db.SaveChangesAsync(ct);
         await EnsureApiKeyAsync(db, minghui.Id, now, ct);
 
         foreach (var demo in Users)
         {
             var enterpriseId = demo.EnterpriseCreditCode == MinghuiCode ? minghui.Id
-                : demo.EnterpriseCreditCode == HaixiCode ? haixi.Id : (int?)null;
+                : demo.EnterpriseCreditCode == HaixiCode ? haixi.Id
+                : demo.EnterpriseCreditCode == HongdaCode ? hongda.Id : (int?)null;
             await EnsureUserAsync(users, demo, enterpriseId, now);
         }
 

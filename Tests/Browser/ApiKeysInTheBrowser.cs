@@ -20,7 +20,7 @@ public sealed class ApiKeysInTheBrowser(AppFixture fixture, BrowserFixture brows
         await page.WaitForSelectorAsync("[data-testid=logout]");
 
         // The link comes after the client's requests links.
-        Assert.Equal(["catalog", "requests", "new-request", "api-keys"],
+        Assert.Equal(["catalog", "requests", "new-request", "api-keys", "team"],
             await page.Locator("[data-nav]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.nav)"));
         await page.ClickAsync("[data-nav=api-keys]");
         await page.WaitForURLAsync("**/account/api-keys");

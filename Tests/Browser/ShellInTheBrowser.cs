@@ -73,12 +73,12 @@ public sealed class ShellInTheBrowser(AppFixture fixture, BrowserFixture browser
 
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
-        { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request", "api-keys"] },
-        { "Reception", "reception@lablims.test", ["catalog", "reception", "retention", "scan", "requests"] },
+        { "Client", "client@minghui-umbrella.test", ["catalog", "requests", "new-request", "api-keys", "team"] },
+        { "Reception", "reception@lablims.test", ["catalog", "reception", "retention", "scan", "requests", "enterprises"] },
         { "Technician", "technician@lablims.test", ["catalog", "scan", "requests", "worklist", "instruments"] },
         { "Reviewer", "reviewer@lablims.test", ["catalog", "requests", "review"] },
         { "Signatory", "signatory@lablims.test", ["catalog", "requests", "approval"] },
-        { "Admin", "admin@lablims.test", ["catalog", "requests", "instruments", "admin", "jobs"] },
+        { "Admin", "admin@lablims.test", ["catalog", "requests", "enterprises", "instruments", "admin", "jobs"] },
     };
 
     [Theory]

@@ -17,4 +17,7 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError PasswordRequiresUpper() => E(nameof(PasswordRequiresUpper));
     public override IdentityError PasswordRequiresNonAlphanumeric() => E(nameof(PasswordRequiresNonAlphanumeric));
     public override IdentityError PasswordMismatch() => E(nameof(PasswordMismatch));
+    // Sign-in names are email addresses; Identity refuses a few characters an address may hold.
+    public override IdentityError InvalidUserName(string? userName) => E(nameof(InvalidUserName), userName ?? "");
+    public override IdentityError InvalidToken() => E(nameof(InvalidToken));
 }
