@@ -109,6 +109,28 @@ public sealed class EnterpriseAccountsInTheBrowser(AppFixture fixture, BrowserFi
         await page.WaitForURLAsync("**/account/team");
         Assert.Contains(a.Company, await page.InnerTextAsync("[data-testid=team-enterprise]"));
         await BrowserFixture.ScreenshotAsync(page, "team-zh");
+
+        // The new enterprise books its first request: two samples, three methods, a quote, submit.
+        await page.ClickAsync("[data-nav=new-request]");
+        await page.FillAsync("input[name='Samples[0].Name']", "自动折叠伞");
+        await page.FillAsync("input[name='Samples[0].Quantity']", "2");
+        await page.CheckAsync("[data-sample-index='0'] input[value=UMB-FRAME]");
+        await page.CheckAsync("[data-sample-index='0'] input[value=UMB-OC]");
+        await page.ClickAsync("[data-testid=add-sample]");
+        await page.FillAsync("input[name='Samples[1].Name']", "伞面涂层布");
+        await page.FillAsync("input[name='Samples[1].Quantity']", "5");
+        await page.CheckAsync("[data-sample-index='1'] input[value=TEX-HYD]");
+        await page.ClickAsync("[data-testid=get-quote]");
+        await page.WaitForURLAsync("**/requests/draft/*");
+        Assert.Equal(3, await page.Locator("[data-quote-line]").CountAsync());
+        Assert.StartsWith("¥", (await page.InnerTextAsync("[data-testid=quote-total]")).Trim(), StringComparison.Ordinal);
+        await page.ClickAsync("[data-testid=submit-request]");
+        var number = (await page.InnerTextAsync("[data-testid=request-number]")).Trim();
+        var confirmation = await EmailAsync(fixture, a.Email, number);
+        Assert.Contains("已提交", confirmation.Subject);
+        await page.ClickAsync("[data-nav=requests]");
+        Assert.Equal(1, await page.Locator($"tr[data-request='{number}']").CountAsync());
+        Assert.Contains("已提交", await page.InnerTextAsync($"tr[data-request='{number}']"));
     }
 
     [Fact]
