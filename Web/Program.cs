@@ -12,6 +12,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Web;
 using Web.Api;
+using Web.Barcodes;
 using Web.Email;
 using Web.Infrastructure;
 
@@ -112,6 +113,7 @@ builder.Services.AddScoped<Web.Booking.BookingEmails>();
 builder.Services.AddScoped<Web.Booking.BookingService>();
 builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
+builder.Services.AddLabels(builder.Configuration);
 builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
 builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();
