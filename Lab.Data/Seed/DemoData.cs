@@ -32,6 +32,13 @@ public static class DemoData
     public const string MinghuiApiKeyName = "minghui erp";
     public const string MinghuiApiKey = "llk_demo_minghui_erp_0000000000000000000000";
 
+    /// <summary>
+    /// The demo station key (listed in the README) for trying the scanner API: the lab's reception scan station.
+    /// A fixed, published secret: demo data only, never seeded in production.
+    /// </summary>
+    public const string ReceptionStationKeyName = "reception station";
+    public const string ReceptionStationKey = "llk_demo_reception_station_00000000000000000";
+
     public static string MinghuiCode => MinghuiCreditCode + CreditCode.CheckCharacter(MinghuiCreditCode);
     public static string HaixiCode => HaixiCreditCode + CreditCode.CheckCharacter(HaixiCreditCode);
     public static string HongdaCode => HongdaCreditCode + CreditCode.CheckCharacter(HongdaCreditCode);
@@ -57,8 +64,9 @@ public static class DemoData
         var existing = await db.Enterprises.Where(e => e.CreditCode == minghuiCode).Select(e => (int?)e.Id).SingleOrDefaultAsync(ct);
         if (existing is { } seededId)
         {
-            // Demo databases made before the API get its key too.
+            // Demo databases made before the API get its keys too.
             await EnsureApiKeyAsync(db, seededId, now, ct);
+            await EnsureStationKeyAsync(db, now, ct);
             return;
         }
 
@@ -74,6 +82,7 @@ public static class DemoData
         db.Enterprises.AddRange(minghui, haixi, hongda);
         await db.SaveChangesAsync(ct);
         await EnsureApiKeyAsync(db, minghui.Id, now, ct);
+        await EnsureStationKeyAsync(db, now, ct);
 
         foreach (var demo in Users)
         {
@@ -164,6 +173,22 @@ public static class DemoData
             Hash = hash,
             EnterpriseId = enterpriseId,
             CreatedBy = "client@minghui-umbrella.test",
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task EnsureStationKeyAsync(LabDbContext db, DateTime now, CancellationToken ct)
+    {
+        var hash = ApiKey.HashOf(ReceptionStationKey);
+        if (await db.ApiKeys.AnyAsync(k => k.Hash == hash, ct)) return;
+        db.ApiKeys.Add(new ApiKey
+        {
+            Kind = ApiKeyKind.Station,
+            Name = ReceptionStationKeyName,
+            Prefix = ReceptionStationKey[..12],
+            Hash = hash,
+            CreatedBy = "admin@lablims.test",
             CreatedAt = now,
         });
         await db.SaveChangesAsync(ct);

@@ -20,6 +20,8 @@ public static class ApiKeyDefaults
     public const string AnyKeyPolicy = "ApiKey";
     /// <summary>An active enterprise key: the endpoints that act for an enterprise (its ERP).</summary>
     public const string EnterprisePolicy = "ApiEnterprise";
+    /// <summary>An active station key: the lab's scan stations and devices (the scanner API's actions).</summary>
+    public const string StationPolicy = "ApiStation";
 
     /// <summary>A key is never longer than this; anything longer is refused before it is hashed.</summary>
     public const int MaxKeyLength = 200;
@@ -82,8 +84,13 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, title);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l["Api.Forbidden"]);
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        // Say which kind of key the endpoint wants: the station endpoints refuse enterprise keys, and the other way round.
+        var stationOnly = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Any(a => a.Policy == ApiKeyDefaults.StationPolicy) == true;
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l[stationOnly ? "Api.Forbidden.Station" : "Api.Forbidden"]);
+    }
 }
 
 public static class ApiKeyAuthenticationExtensions
@@ -100,7 +107,11 @@ public static class ApiKeyAuthenticationExtensions
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyDefaults.KindClaim, nameof(ApiKeyKind.Enterprise))
-                .RequireClaim(ApiKeyDefaults.EnterpriseClaim));
+                .RequireClaim(ApiKeyDefaults.EnterpriseClaim))
+            .AddPolicy(ApiKeyDefaults.StationPolicy, p => p
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.KindClaim, nameof(ApiKeyKind.Station)));
         return services;
     }
 }

@@ -39,6 +39,7 @@ public static class ApiProblems
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
         _ => "https://tools.ietf.org/html/rfc9110#section-15",
     };

@@ -36,36 +36,11 @@ public static class BookingJson
     public static (BookingInput? Input, List<BookingError> Errors) Read(ReadOnlyMemory<byte> body)
     {
         var errors = new List<BookingError>();
-        var bytes = body;
-        if (bytes.Span.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            errors.Add(new("body", "Api.Error.BodyEmpty"));
-            return (null, errors);
-        }
-        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
-        {
-            errors.Add(new("body", "Api.Error.BodyEncoding"));
-            return (null, errors);
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(new("body", "Api.Error.BodyJson", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1));
-            return (null, errors);
-        }
+        var document = ParseObject(body, errors);
+        if (document is null) return (null, errors);
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new("body", "Api.Error.BodyObject"));
-                return (null, errors);
-            }
             var input = new BookingInput();
             foreach (var field in root.EnumerateObject())
             {
@@ -101,6 +76,43 @@ public static class BookingJson
             }
             return (input, errors);
         }
+    }
+
+    /// <summary>
+    /// The body as a JSON object, or null with the reason under "body": empty, not UTF-8, not JSON, or not an object.
+    /// Shared by every API body that is read by hand.
+    /// </summary>
+    internal static JsonDocument? ParseObject(ReadOnlyMemory<byte> body, List<BookingError> errors)
+    {
+        var bytes = body;
+        if (bytes.Span.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            errors.Add(new("body", "Api.Error.BodyEmpty"));
+            return null;
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            errors.Add(new("body", "Api.Error.BodyEncoding"));
+            return null;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new("body", "Api.Error.BodyJson", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1));
+            return null;
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            errors.Add(new("body", "Api.Error.BodyObject"));
+            return null;
+        }
+        return document;
     }
 
     /// <summary>
@@ -204,7 +216,7 @@ public static class BookingJson
         return recipients;
     }
 
-    private static T ReadChoice<T>(JsonElement value, string path, IReadOnlyDictionary<string, T> choices, T fallback, List<BookingError> errors)
+    internal static T ReadChoice<T>(JsonElement value, string path, IReadOnlyDictionary<string, T> choices, T fallback, List<BookingError> errors)
         where T : struct, Enum
     {
         if (value.ValueKind == JsonValueKind.Null) return fallback;
@@ -219,7 +231,7 @@ public static class BookingJson
         return fallback;
     }
 
-    private static string? ReadText(JsonElement value, string path, List<BookingError> errors)
+    internal static string? ReadText(JsonElement value, string path, List<BookingError> errors)
     {
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind == JsonValueKind.String && TryGetString(value, out var text)) return text;
@@ -228,7 +240,7 @@ public static class BookingJson
     }
 
     /// <summary>A JSON number that is a whole Int32 (3 and 3.0, not 2.5, 1e300 or 2147483648).</summary>
-    private static int? WholeNumber(JsonElement value)
+    internal static int? WholeNumber(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Number) return null;
         if (value.TryGetInt32(out var n)) return n;
@@ -237,7 +249,7 @@ public static class BookingJson
     }
 
     /// <summary>A string value; false for text that cannot be turned into .NET text (an escaped lone surrogate).</summary>
-    private static bool TryGetString(JsonElement value, out string text)
+    internal static bool TryGetString(JsonElement value, out string text)
     {
         try
         {

@@ -15,19 +15,25 @@ public sealed class DomainExceptionFilter(IStringLocalizer<SharedResource> local
     public void OnException(ExceptionContext context)
     {
         if (context.Exception is not DomainException ex) return;
-        var message = Message(localizer, ex);
         if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
         {
-            context.Result = new ObjectResult(new ProblemDetails
+            // The title in the caller's language: the rule's own message where it has one, else a general one. The
+            // detail is always the domain's reason, naming the item and its state ("Cannot receive sample
+            // S2026-000007-3: it is Received."), so a device can show exactly what was refused.
+            var rule = localizer["Rule." + ex.Code];
+            var problem = new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = message,
+                Title = rule.ResourceNotFound ? localizer["Api.Conflict"] : rule.Value,
+                Detail = ex.Message,
                 Type = "https://lablims.local/problems/" + ex.Code,
-            }) { StatusCode = StatusCodes.Status409Conflict };
+            };
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { Web.Api.ApiProblems.ContentType } };
         }
         else
         {
-            tempData.GetTempData(context.HttpContext)["Error"] = message;
+            tempData.GetTempData(context.HttpContext)["Error"] = Message(localizer, ex);
             var referer = context.HttpContext.Request.Headers.Referer.ToString();
             context.Result = Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == context.HttpContext.Request.Host.Host
                 ? new RedirectResult(uri.PathAndQuery)
