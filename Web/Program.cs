@@ -114,6 +114,7 @@ builder.Services.AddScoped<Web.Booking.BookingService>();
 builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
 builder.Services.AddLabels(builder.Configuration);
+builder.Services.AddScoped<RequestLabels>();
 builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
 builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();

@@ -123,6 +123,8 @@ public sealed class BookingInTheBrowser(AppFixture fixture, BrowserFixture brows
         Assert.Contains("已提交", mail.Subject);
         Assert.All(barcodes, b => Assert.Contains(b, mail.TextBody));
         Assert.Contains("贴在对应样品上", mail.TextBody);
+        var labels = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), p => p.ContentType.MimeType == "application/pdf");
+        Assert.Equal($"{number}-labels.pdf", labels.FileName);
         Assert.Contains($"/requests/{number}", mail.HtmlBody);
 
         // Cancel before anything is received.

@@ -175,4 +175,38 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
         Assert.Contains($"委托单 {number} 的样品已全部收到", await page.InnerTextAsync("[data-testid=scan-result]"));
     }
+
+    [Fact]
+    public async Task APhotoOfALabelIsDecodedOnTheServerAndFindsTheSample()
+    {
+        var (number, first, _) = await BookAsync();
+        byte[] png;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var labels = scope.ServiceProvider.GetRequiredService<global::Web.Barcodes.RequestLabels>();
+            var request = (await labels.FindAsync(number, null))!;
+            png = labels.Png(labels.One(request, first)!);
+        }
+        await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login?returnUrl=%2Fscan%3Fmode%3DLookup");
+        await page.FillAsync("input[name=Email]", "technician@lablims.test");
+        await page.FillAsync("input[name=Password]", DemoData.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/scan?mode=Lookup");
+
+        await NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
+            new FilePayload { Name = "label.png", MimeType = "image/png", Buffer = png }));
+
+        Assert.Equal(first, await page.GetAttributeAsync("[data-testid=scanned-sample]", "data-barcode"));
+        Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
+
+        // A photo without any code says so.
+        await NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
+            new FilePayload { Name = "blank.png", MimeType = "image/png", Buffer = Convert.FromBase64String(BlankPng) }));
+        Assert.Contains("未能识别出条码", await page.InnerTextAsync("[data-testid=scan-result]"));
+    }
+
+    // A 1 × 1 white PNG.
+    private const string BlankPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC";
 }

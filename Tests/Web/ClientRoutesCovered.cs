@@ -25,6 +25,12 @@ public sealed class ClientRoutesCovered(AppFixture fixture)
         ["requests/{number}/cancel"] = "ClientIsolation.AnotherEnterprisesRequestCannotBeCancelled",
         ["samples/{barcode}"] = "ClientRoutesCovered.AnotherEnterprisesSampleAnswers404",
         ["api/v1/requests/{number}"] = "BookingApi (another enterprise's number → 404)",
+        ["requests/{number}/labels.pdf"] = "LabelDownloads.AnEnterprisePrintsItsOwnLabelsButNotAnothers",
+        ["requests/{number}/labels.zpl"] = "LabelDownloads.AnEnterprisePrintsItsOwnLabelsButNotAnothers",
+        ["samples/{barcode}/label.{format:regex(^(png|svg)$)}"] = "LabelDownloads.AnEnterprisePrintsItsOwnLabelsButNotAnothers",
+        ["api/v1/samples/{barcode}/label.png"] = "LabelDownloads.ScanDevicesGetLabelsByKeyAndEnterpriseKeysOnlyTheirOwn",
+        ["api/v1/requests/{number}/labels.pdf"] = "LabelDownloads.ScanDevicesGetLabelsByKeyAndEnterpriseKeysOnlyTheirOwn",
+        ["api/v1/samples/{barcode}"] = "ScannerApi.ASampleIsReadByItsOwnEnterpriseAndTheLabsKeysButIs404ForAnotherEnterprise",
     };
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class MailDelivery(AppFixture fixture)
             var ex = await Assert.ThrowsAsync<SmtpCommandException>(() => sender.SendAsync(Message(subject)));
             Assert.Equal(451, (int)ex.StatusCode);
         }
-        Assert.Equal(refusedBefore + 1, fixture.Smtp.RefusedCount);
+        // Other tests' emails may hit the refusing server in the same moment: at least this one was refused.
+        Assert.True(fixture.Smtp.RefusedCount > refusedBefore);
         Assert.DoesNotContain(fixture.Smtp.Messages, m => m.Subject == subject);
 
         await sender.SendAsync(Message(subject));

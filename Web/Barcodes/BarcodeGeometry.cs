@@ -37,11 +37,12 @@ public static class BarcodeGeometry
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
         if (trimmed.Length == 0) throw new ArgumentException("A barcode needs text.", nameof(text));
-        var reading = Numbers.ReadSampleBarcode(trimmed);
+        // Samples, specimens and storage locations all carry a check character: none is printed with a wrong one.
+        var reading = Numbers.ReadScan(trimmed);
         return reading.Problem switch
         {
-            null => reading.Barcode!,
-            BarcodeProblem.WrongCheckCharacter => throw new DomainException("barcode-invalid", $"'{trimmed}' is not a valid sample barcode: its check character is wrong."),
+            null => reading.Code!,
+            BarcodeProblem.WrongCheckCharacter => throw new DomainException("barcode-invalid", $"'{trimmed}' is not a valid lab barcode: its check character is wrong."),
             _ => trimmed,
         };
     }

@@ -31,9 +31,10 @@ public sealed partial record LabelContent(string Barcode, string RequestNumber, 
 
     internal static string ValidBarcode(string? barcode)
     {
-        var reading = Numbers.ReadSampleBarcode(barcode);
+        // A label is for a sample, one of its specimens, or a storage location.
+        var reading = Numbers.ReadScan(barcode);
         return reading.IsValid
-            ? reading.Barcode!
+            ? reading.Code!
             : throw new DomainException("barcode-invalid", $"'{barcode}' is not a valid sample barcode" +
                 (reading.Problem == BarcodeProblem.WrongCheckCharacter ? ": its check character is wrong." : "."));
     }

@@ -27,7 +27,8 @@ public sealed class BookingEmails(EmailComposer composer, IOptions<LabOptions> o
                     $"{a.MethodCode} {(zh ? a.Method?.NameZh : a.Method?.NameEn)}", Lang.Cny(a.PriceCny));
         if (quote.SurchargeCny > 0) e.Row("", "", e.T("Quote.Surcharge", quote.SurchargePercent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), Lang.Cny(quote.SurchargeCny));
         e.Row("", "", e.T("Quote.Total"), Lang.Cny(quote.TotalCny));
-        e.Paragraph(e.T("Email.Submitted.NextSteps"))
+        e.Paragraph(e.T("Email.Submitted.LabelsAttached"))
+            .Paragraph(e.T("Email.Submitted.NextSteps"))
             .Steps(e.T("Email.Submitted.Step1"), e.T("Email.Submitted.Step2", request.Number!), e.T("Email.Submitted.Step3"))
             .Link(e.T("Email.Submitted.Open"), url);
         return e.Build();

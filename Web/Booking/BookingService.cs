@@ -124,7 +124,8 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
         var barcodes = await numbers.NextAsync(NumberKind.Sample, request.Samples.Count);
         request.Submit(number, barcodes, quote.TotalCny, quote.DueDate, clock.GetUtcNow().UtcDateTime);
         foreach (var to in request.ReportRecipients.DefaultIfEmpty(enterprise.Contacts.First().Email).Distinct())
-            emails.Stage(bookingEmails.Submitted(request, enterprise, quote), to, "request-submitted", request.Number);
+            emails.Stage(bookingEmails.Submitted(request, enterprise, quote), to, "request-submitted", request.Number,
+                [EmailJobs.LabelsAttachment + request.Number]);
         await db.SaveChangesAsync();
         emails.DispatchStaged();
         return quote;

@@ -21,7 +21,7 @@ namespace Web.Controllers;
 [Authorize(Roles = Roles.Reception + "," + Roles.Technician + "," + Roles.Admin)]
 [Route("scan")]
 public class ScanController(ScanService scans, LabDbContext db, CurrentUser currentUser, IStringLocalizer<SharedResource> l,
-    DataPaths paths, TimeProvider clock) : Controller
+    DataPaths paths, TimeProvider clock, Web.Barcodes.IBarcodeDecoder decoder) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(ScanAction? mode, string? location) =>
@@ -69,6 +69,27 @@ public class ScanController(ScanService scans, LabDbContext db, CurrentUser curr
         {
             return View("Index", vm with { Outcome = ScanOutcome.Error, Message = DomainExceptionFilter.Message(l, ex) });
         }
+    }
+
+    /// <summary>A photo of a label (phone, webcam snapshot) is decoded on the server and scanned like a typed code.</summary>
+    [HttpPost("photo")]
+    [ValidateAntiForgeryToken]
+    [RequestSizeLimit(12_000_000)]
+    public async Task<IActionResult> Photo(ScanAction mode, string? location, IFormFile? photo)
+    {
+        IReadOnlyList<Web.Barcodes.DecodedBarcode> decoded = [];
+        if (photo is { Length: > 0 and <= 10_000_000 })
+        {
+            using var buffer = new MemoryStream();
+            await photo.CopyToAsync(buffer);
+            try { decoded = decoder.Decode(buffer.ToArray()); }
+            catch (DomainException) { decoded = []; }
+        }
+        // A label carries the same code twice (Code 128 and QR); a lab code wins over any other text in the picture.
+        var code = decoded.Select(d => d.Text).FirstOrDefault(t => Numbers.ReadScan(t).IsValid) ?? decoded.Select(d => d.Text).FirstOrDefault();
+        if (code is null)
+            return View("Index", (await StationAsync(mode, location, null)) with { Outcome = ScanOutcome.Error, Message = l["Scan.PhotoNoCode"] });
+        return await Scan(mode, code, location, "photo");
     }
 
     [HttpPost("receive")]

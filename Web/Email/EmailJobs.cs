@@ -14,7 +14,7 @@ namespace Web.Email;
 /// visible to the lab, and can be sent again.
 /// </summary>
 public sealed class EmailJobs(LabDbContext db, IMailSender sender, DataPaths paths, TimeProvider clock, IBackgroundJobClient jobs,
-    ILogger<EmailJobs> logger)
+    Barcodes.RequestLabels labels, ILogger<EmailJobs> logger)
 {
     public const int MaxAttempts = 8;
 
@@ -27,7 +27,7 @@ public sealed class EmailJobs(LabDbContext db, IMailSender sender, DataPaths pat
         email.Attempts++;
         try
         {
-            var receipt = await sender.SendAsync(ToMime(email));
+            var receipt = await sender.SendAsync(await ToMimeAsync(email));
             email.Status = EmailStatus.Sent;
             email.SentAt = clock.GetUtcNow().UtcDateTime;
             email.ServerResponse = Truncate(receipt.Response, 500);
@@ -55,7 +55,10 @@ public sealed class EmailJobs(LabDbContext db, IMailSender sender, DataPaths pat
         foreach (var id in lost) jobs.Enqueue<EmailJobs>(j => j.SendAsync(id, null));
     }
 
-    private MimeMessage ToMime(OutgoingEmail email)
+    /// <summary>An attachment made when the email is sent (not stored): the labels of a request.</summary>
+    public const string LabelsAttachment = "labels-pdf:";
+
+    private async Task<MimeMessage> ToMimeAsync(OutgoingEmail email)
     {
         var message = new MimeMessage();
         message.From.Add(sender.From);
@@ -65,7 +68,16 @@ public sealed class EmailJobs(LabDbContext db, IMailSender sender, DataPaths pat
         message.Headers.Add("Content-Language", email.Culture);
         var body = new BodyBuilder { HtmlBody = email.HtmlBody, TextBody = email.TextBody };
         foreach (var file in (email.Attachments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            body.Attachments.Add(Path.Combine(paths.Files, file));
+        {
+            if (file.StartsWith(LabelsAttachment, StringComparison.Ordinal))
+            {
+                var number = file[LabelsAttachment.Length..];
+                var request = await labels.FindAsync(number, null);
+                if (request is not null)
+                    body.Attachments.Add($"{number}-labels.pdf", labels.Pdf(request, Barcodes.LabelPdfLayout.A4Sheet), new ContentType("application", "pdf"));
+            }
+            else body.Attachments.Add(Path.Combine(paths.Files, file));
+        }
         message.Body = body.ToMessageBody();
         return message;
     }
