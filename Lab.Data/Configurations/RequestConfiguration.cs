@@ -49,6 +49,8 @@ public sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         b.Property(s => s.LocationName).HasMaxLength(100);
         b.Property(s => s.Holder).HasMaxLength(200);
         b.HasIndex(s => new { s.Status, s.RetainUntil });
+        // Two stations scanning the same sample at the same moment: the second save finds the status changed and is refused.
+        b.Property(s => s.Status).IsConcurrencyToken();
         b.Ignore(s => s.CurrentAnalyses);
     }
 }

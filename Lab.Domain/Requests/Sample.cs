@@ -167,6 +167,10 @@ public class Sample
     internal void Release(SampleStatus outcome, string by, DateTime at)
     {
         if (Status != SampleStatus.Retained) throw Illegal(outcome == SampleStatus.Returned ? "return" : "dispose of");
+        // The enterprise may collect its samples at any time; the lab destroys nothing before the retention period is over.
+        // (The date is read in UTC: at worst a disposal waits a few hours into the due day.)
+        if (outcome == SampleStatus.Disposed && RetainUntil is { } until && DateOnly.FromDateTime(at) < until)
+            throw new DomainException("retention-not-over", $"Sample {Barcode} is retained until {until:yyyy-MM-dd}: it cannot be disposed of before then.");
         ReleasedBy = Guard.Text(by, nameof(by));
         ReleasedAt = at;
         Status = outcome;

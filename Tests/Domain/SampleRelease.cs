@@ -4,6 +4,9 @@ namespace Tests.Domain;
 
 public class SampleRelease
 {
+    /// <summary>The builder retains issued samples for 90 days.</summary>
+    private static readonly DateTime AfterRetention = LabDay.Now.AddDays(91);
+
     [Fact]
     public void RetainedSampleIsReturned()
     {
@@ -22,7 +25,7 @@ public class SampleRelease
         var request = new RequestBuilder().Issued();
         var sample = request.Samples[0];
 
-        request.DisposeSample(sample, LabDay.Receptionist, LabDay.Later(200));
+        request.DisposeSample(sample, LabDay.Receptionist, AfterRetention);
 
         Assert.Equal(SampleStatus.Disposed, sample.Status);
     }
@@ -61,7 +64,7 @@ public class SampleRelease
     {
         var request = new RequestBuilder().Issued();
         var sample = request.Samples[0];
-        request.DisposeSample(sample, LabDay.Receptionist, LabDay.Later(200));
+        request.DisposeSample(sample, LabDay.Receptionist, AfterRetention);
 
         Expect.Refusal("sample-return", () => request.ReturnSample(sample, LabDay.Receptionist, LabDay.Later(201)));
         Assert.Equal(SampleStatus.Disposed, sample.Status);
@@ -83,5 +86,17 @@ public class SampleRelease
         var other = new RequestBuilder().Issued();
 
         Expect.Refusal("sample-unknown", () => request.ReturnSample(other.Samples[0], LabDay.Receptionist, LabDay.Later(200)));
+    }
+
+    [Fact]
+    public void DisposalBeforeTheRetentionPeriodIsOverIsRefusedButReturnIsAllowed()
+    {
+        var request = new RequestBuilder().Issued();
+        var sample = request.Samples[0];
+
+        Expect.Refusal("retention-not-over", () => request.DisposeSample(sample, LabDay.Receptionist, LabDay.Now.AddDays(89)));
+        Assert.Equal(SampleStatus.Retained, sample.Status);
+        request.ReturnSample(sample, LabDay.Receptionist, LabDay.Later(70));
+        Assert.Equal(SampleStatus.Returned, sample.Status);
     }
 }

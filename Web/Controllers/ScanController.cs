@@ -69,6 +69,10 @@ public class ScanController(ScanService scans, LabDbContext db, CurrentUser curr
         {
             return View("Index", vm with { Outcome = ScanOutcome.Error, Message = DomainExceptionFilter.Message(l, ex) });
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return View("Index", vm with { Outcome = ScanOutcome.Error, Message = l["Rule.concurrent-change"] });
+        }
     }
 
     /// <summary>A photo of a label (phone, webcam snapshot) is decoded on the server and scanned like a typed code.</summary>
@@ -116,6 +120,10 @@ public class ScanController(ScanService scans, LabDbContext db, CurrentUser curr
         catch (DomainException ex)
         {
             return View("Index", vm with { Outcome = ScanOutcome.Error, Message = DomainExceptionFilter.Message(l, ex) });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return View("Index", vm with { Outcome = ScanOutcome.Error, Message = l["Rule.concurrent-change"] });
         }
         var refreshed = await scans.FindAsync(code);
         var message = refreshed.Sample!.HasDeviation ? l["Scan.ReceivedWithDeviation", found.Code] : l["Scan.Received", found.Code];

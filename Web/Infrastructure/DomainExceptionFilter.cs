@@ -14,7 +14,14 @@ public sealed class DomainExceptionFilter(IStringLocalizer<SharedResource> local
 {
     public void OnException(ExceptionContext context)
     {
-        if (context.Exception is not DomainException ex) return;
+        var ex = context.Exception switch
+        {
+            DomainException d => d,
+            // Two people changed the same thing at once: the second is told, nothing is half-saved.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new DomainException("concurrent-change", "Someone else changed this a moment ago; reload and try again."),
+            _ => null,
+        };
+        if (ex is null) return;
         if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
         {
             // The title in the caller's language: the rule's own message where it has one, else a general one. The
