@@ -23,6 +23,7 @@ public class LabDbContext(DbContextOptions<LabDbContext> options) : IdentityDbCo
     public DbSet<Sample> Samples => Set<Sample>();
     public DbSet<Analysis> Analyses => Set<Analysis>();
     public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<Run> Runs => Set<Run>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<StorageLocation> StorageLocations => Set<StorageLocation>();
