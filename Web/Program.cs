@@ -115,6 +115,7 @@ builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
 builder.Services.AddLabels(builder.Configuration);
 builder.Services.AddScoped<RequestLabels>();
+builder.Services.AddScoped<Web.Instruments.CalibrationReminders>();
 builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
 builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();
@@ -155,6 +156,9 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 });
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<EmailJobs>("email-sweep", j => j.SweepAsync(), Cron.Minutely());
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<Web.Instruments.CalibrationReminders>("calibration-reminders", j => j.SendAsync(), Cron.Daily(0, 30),
+        new RecurringJobOptions { TimeZone = Lang.LabTimeZone });
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 app.Run();

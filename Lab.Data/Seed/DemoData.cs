@@ -138,6 +138,16 @@ public static class DemoData
             ("儿童凉鞋", "HX-K12", "海西", 2, ["FTW-DIN"]));
         cancelled.Cancel("客户改期送样 / Customer postponed the samples", now.AddDays(-11));
 
+        // Instruments that show what the calibration rules do: one expired (refused), one falling due (reminded).
+        var today = DateOnly.FromDateTime(now);
+        var expired = new Lab.Domain.Instruments.Instrument("UTM-03", "高铁 AI-7000-M 万能材料试验机（待校准）",
+            Lab.Domain.Instruments.InstrumentType.UniversalTestingMachine, "力学室 Mechanics lab 201", "GT20190655");
+        expired.RecordCalibration("JZ2025-00877", today.AddMonths(-12).AddDays(-10), today.AddDays(-10));
+        var dueSoon = new Lab.Domain.Instruments.Instrument("HYD-02", "温州大荣 YG812D 数字式织物渗水性测试仪",
+            Lab.Domain.Instruments.InstrumentType.HydrostaticHeadTester, "色牢度室 Colour fastness lab 203", "YG812D-22981");
+        dueSoon.RecordCalibration("JZ2025-01933", today.AddMonths(-12).AddDays(12), today.AddDays(12));
+        if (!await db.Instruments.AnyAsync(i => i.Code == "UTM-03", ct)) db.Instruments.AddRange(expired, dueSoon);
+
         await db.SaveChangesAsync(ct);
     }
 
