@@ -43,3 +43,6 @@ public sealed record UserRowVm(string Email, string DisplayName, IReadOnlyList<s
 public sealed record EnterpriseRowVm(string Name, string CreditCode, EnterpriseStatus Status, DateTime RegisteredAt, int ContactCount);
 
 public sealed record AdminVm(IReadOnlyList<UserRowVm> Users, IReadOnlyList<EnterpriseRowVm> Enterprises);
+
+public sealed record InstrumentDetailsVm(Instrument Instrument, DateOnly Today, CalibrationState State, IReadOnlyList<TestMethod> Methods,
+    IReadOnlyList<Run> Runs);
