@@ -47,9 +47,9 @@ public sealed class RequestsApiController(LabDbContext db, BookingService bookin
             return Problem(statusCode: StatusCodes.Status403Forbidden, title: l["Api.EnterpriseNotApproved"], type: ApiProblems.TypeFor(403));
 
         if (Request.ContentLength > BookingJson.MaxBodyBytes) return TooLarge();
-        var body = await ReadBodyAsync(BookingJson.MaxBodyBytes);
+        var body = await ApiBody.ReadAsync(HttpContext, BookingJson.MaxBodyBytes);
         if (body is null) return TooLarge();
-        if (body.Length > 0 && !IsJson(Request.ContentType)) return Invalid([new("Content-Type", "Api.Error.ContentType")]);
+        if (body.Length > 0 && !ApiBody.IsJson(Request.ContentType)) return Invalid([new("Content-Type", "Api.Error.ContentType")]);
 
         var (input, readErrors) = BookingJson.Read(body);
         if (input is null) return Invalid(readErrors);
@@ -96,37 +96,5 @@ public sealed class RequestsApiController(LabDbContext db, BookingService bookin
         var open = path.IndexOf('[', StringComparison.Ordinal);
         var close = path.IndexOf(']', StringComparison.Ordinal);
         return open > 0 && close > open && int.TryParse(path.AsSpan(open + 1, close - open - 1), out var i) ? i : -1;
-    }
-
-    /// <summary>JSON in UTF-8: application/json or application/*+json, with no charset or utf-8.</summary>
-    private static bool IsJson(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var type) || type.MediaType is not { } media) return false;
-        var json = media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-        var charset = type.CharSet?.Trim('"');
-        return json && (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (read no further than that).</summary>
-    private async Task<byte[]?> ReadBodyAsync(int limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        try
-        {
-            int read;
-            while ((read = await Request.Body.ReadAsync(chunk, HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit) return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        return buffer.ToArray();
     }
 }

@@ -31,9 +31,9 @@ public sealed class ScannerApiController(ScanService scans, IStringLocalizer<Sha
     public async Task<IActionResult> Scan()
     {
         if (Request.ContentLength > ScanJson.MaxBodyBytes) return TooLarge();
-        var body = await ReadBodyAsync(ScanJson.MaxBodyBytes);
+        var body = await ApiBody.ReadAsync(HttpContext, ScanJson.MaxBodyBytes);
         if (body is null) return TooLarge();
-        if (body.Length > 0 && !IsJson(Request.ContentType)) return Invalid([new("Content-Type", "Api.Error.ContentType")]);
+        if (body.Length > 0 && !ApiBody.IsJson(Request.ContentType)) return Invalid([new("Content-Type", "Api.Error.ContentType")]);
         var (input, errors) = ScanJson.Read(body);
         if (input is null || errors.Count > 0) return Invalid(errors);
 
@@ -143,37 +143,5 @@ public sealed class ScannerApiController(ScanService scans, IStringLocalizer<Sha
     {
         problem.Extensions["traceId"] = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { ApiProblems.ContentType } };
-    }
-
-    /// <summary>JSON in UTF-8: application/json or application/*+json, with no charset or utf-8 (as the booking API).</summary>
-    private static bool IsJson(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var type) || type.MediaType is not { } media) return false;
-        var json = media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-        var charset = type.CharSet?.Trim('"');
-        return json && (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
-            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (read no further than that).</summary>
-    private async Task<byte[]?> ReadBodyAsync(int limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4 * 1024];
-        try
-        {
-            int read;
-            while ((read = await Request.Body.ReadAsync(chunk, HttpContext.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit) return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        return buffer.ToArray();
     }
 }
