@@ -70,5 +70,18 @@ public sealed class AnalysisConfiguration : IEntityTypeConfiguration<Analysis>
         b.Property(a => a.FailureReason).HasMaxLength(1000);
         b.Property(a => a.RetractionReason).HasMaxLength(1000);
         b.HasIndex(a => a.Status);
+        b.HasMany(a => a.Changes).WithOne().HasForeignKey(c => c.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(a => a.Changes).HasField("_changes");
+    }
+}
+
+public sealed class ResultChangeConfiguration : IEntityTypeConfiguration<ResultChange>
+{
+    public void Configure(EntityTypeBuilder<ResultChange> b)
+    {
+        b.Property(c => c.OldText).HasMaxLength(100);
+        b.Property(c => c.NewText).HasMaxLength(100);
+        b.Property(c => c.Reason).HasMaxLength(1000);
+        b.Property(c => c.By).HasMaxLength(200);
     }
 }

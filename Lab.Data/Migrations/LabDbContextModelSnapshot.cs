@@ -970,6 +970,53 @@ namespace Lab.Data.Migrations
                     b.ToTable("Analyses");
                 });
 
+            modelBuilder.Entity("Lab.Domain.Requests.ResultChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnalysisId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewVerdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldText")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldVerdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.ToTable("ResultChange");
+                });
+
             modelBuilder.Entity("Lab.Domain.Requests.Sample", b =>
                 {
                     b.Property<int>("Id")
@@ -1431,6 +1478,15 @@ namespace Lab.Data.Migrations
                     b.Navigation("Method");
                 });
 
+            modelBuilder.Entity("Lab.Domain.Requests.ResultChange", b =>
+                {
+                    b.HasOne("Lab.Domain.Requests.Analysis", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lab.Domain.Requests.Sample", b =>
                 {
                     b.HasOne("Lab.Domain.Requests.TestRequest", null)
@@ -1522,6 +1578,11 @@ namespace Lab.Data.Migrations
             modelBuilder.Entity("Lab.Domain.Reports.Report", b =>
                 {
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("Lab.Domain.Requests.Analysis", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Lab.Domain.Requests.Sample", b =>

@@ -12,6 +12,8 @@ namespace Lab.Domain.Requests;
 /// </summary>
 public class Analysis
 {
+    private readonly List<ResultChange> _changes = [];
+
     public int Id { get; private set; }
     public int SampleId { get; private set; }
     public int TestMethodId { get; private set; }
@@ -38,6 +40,8 @@ public class Analysis
     public string? RetractionReason { get; private set; }
     /// <summary>For a retest: the retracted analysis it replaces.</summary>
     public int? RetestOfId { get; private set; }
+    /// <summary>Every change of the result after it was first recorded, oldest first.</summary>
+    public IReadOnlyList<ResultChange> Changes => _changes;
 
     private Analysis() { } // for EF
 
@@ -93,6 +97,34 @@ public class Analysis
     internal void RecordValue(double value, DecisionRule rule, string producedBy, DateTime at)
     {
         if (Status is not (AnalysisStatus.Pending or AnalysisStatus.Running)) throw Illegal("record a result for");
+        SetValue(value, rule, producedBy, at);
+    }
+
+    /// <summary>
+    /// Changes a result that is waiting for verification: the reason is required and the old value stays on record.
+    /// A verified result is not changed; it is retracted and retested.
+    /// </summary>
+    internal void CorrectValue(double value, DecisionRule rule, string reason, string by, DateTime at)
+    {
+        if (Status != AnalysisStatus.ToBeVerified) throw Illegal("correct the result of");
+        var (oldText, oldVerdict) = (ResultText, Verdict);
+        var why = Guard.Text(reason, nameof(reason), 1000);
+        SetValue(value, rule, by, at);
+        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, by, at));
+    }
+
+    internal void CorrectFinding(bool meetsRequirement, string reason, string by, DateTime at)
+    {
+        if (Status != AnalysisStatus.ToBeVerified) throw Illegal("correct the result of");
+        var (oldText, oldVerdict) = (ResultText, Verdict);
+        var why = Guard.Text(reason, nameof(reason), 1000);
+        SetResult(null, meetsRequirement ? "Pass" : "Fail", Limit.Judge(meetsRequirement), by, at);
+        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, by, at));
+    }
+
+    private void SetValue(double value, DecisionRule rule, string producedBy, DateTime at)
+    {
+        if (!double.IsFinite(value)) throw new DomainException("value-not-finite", "A measured value must be a finite number.");
         var rounded = Math.Round(value, Precision, MidpointRounding.ToEven);
         var verdict = Limit.Judge(rounded, rule, ExpandedUncertainty);
         SetResult(rounded, Limit.Kind == LimitKind.Grade ? Grades.Format(rounded) : rounded.ToString("F" + Precision, CultureInfo.InvariantCulture), verdict, producedBy, at);

@@ -221,6 +221,18 @@ public class TestRequest
         OnTestingActivity(sample, at);
     }
 
+    public void CorrectResult(Analysis analysis, double value, string reason, string by, DateTime at)
+    {
+        OwnerOf(analysis);
+        analysis.CorrectValue(value, DecisionRule, reason, by, at);
+    }
+
+    public void CorrectFinding(Analysis analysis, bool meetsRequirement, string reason, string by, DateTime at)
+    {
+        OwnerOf(analysis);
+        analysis.CorrectFinding(meetsRequirement, reason, by, at);
+    }
+
     public void VerifyAnalysis(Analysis analysis, string verifiedBy, DateTime at)
     {
         OwnerOf(analysis);
