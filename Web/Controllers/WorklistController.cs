@@ -23,7 +23,7 @@ public class WorklistController(LabDbContext db) : Controller
                                 && (s.Status == SampleStatus.Received || s.Status == SampleStatus.InTesting)
                           orderby r.DueDate, s.Barcode
                           select new WorkItemVm(a.Id, a.MethodCode, a.Method!.NameZh, a.Method.NameEn, a.Method.InstrumentType,
-                              a.Status, s.Barcode!, s.Name, r.Number!, r.DueDate, r.Urgency, a.FailureReason))
+                              a.Status, s.Barcode!, s.Name, r.Number!, r.DueDate, r.Urgency, a.FailureReason, a.Limit.Kind))
             .Take(500).ToListAsync();
         return View(rows);
     }

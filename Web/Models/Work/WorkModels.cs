@@ -12,7 +12,10 @@ public sealed record ReceptionVm(IReadOnlyList<ExpectedSampleVm> Expected, int R
 
 public sealed record WorkItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, InstrumentType InstrumentType,
     AnalysisStatus Status, string Barcode, string SampleName, string RequestNumber, DateOnly? DueDate, Urgency Urgency,
-    string? FailureReason);
+    string? FailureReason, LimitKind LimitKind)
+{
+    public bool Manual => LimitKind is LimitKind.Grade or LimitKind.PassFail;
+}
 
 public sealed record ReviewItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, string Barcode,
     string SampleName, string RequestNumber, string? ResultText, string Unit, string Limit, Verdict? Verdict,
@@ -46,3 +49,6 @@ public sealed record AdminVm(IReadOnlyList<UserRowVm> Users, IReadOnlyList<Enter
 
 public sealed record InstrumentDetailsVm(Instrument Instrument, DateOnly Today, CalibrationState State, IReadOnlyList<TestMethod> Methods,
     IReadOnlyList<Run> Runs);
+
+public sealed record ManualResultVm(Analysis Analysis, Sample Sample, string RequestNumber, DecisionRule Rule, string? Error,
+    string? ProducedBy, IReadOnlyList<(ResultChange Change, string By)> Changes);
