@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Web;
 using Web.Api;
 using Web.Barcodes;
+using Web.Instruments;
 using Web.Email;
 using Web.Infrastructure;
 
@@ -116,6 +117,11 @@ builder.Services.AddScoped<Web.Samples.ScanService>();
 builder.Services.AddLabels(builder.Configuration);
 builder.Services.AddScoped<RequestLabels>();
 builder.Services.AddScoped<Web.Instruments.CalibrationReminders>();
+// The lab's instruments are not attached to this machine: every type has a simulated driver (real drivers replace them per type).
+builder.Services.AddSimulatedInstrumentDrivers(o => o.CaptureDelay = builder.Configuration.GetValue("Instruments:SimulatedCaptureDelay", TimeSpan.FromSeconds(2)));
+builder.Services.AddSingleton<Web.Instruments.SimulatedFaults>();
+builder.Services.AddScoped<Web.Instruments.RunService>();
+builder.Services.AddScoped<Web.Instruments.RunJobs>();
 builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
 builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();

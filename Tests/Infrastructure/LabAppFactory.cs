@@ -33,6 +33,7 @@ public sealed partial class LabAppFactory : WebApplicationFactory<Program>
             ["Lab:DemoData"] = "true",
             ["Lab:JobPollInterval"] = "00:00:00.200",
             ["Lab:JobWorkers"] = "2",
+            ["Instruments:SimulatedCaptureDelay"] = "00:00:00",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",

@@ -11,7 +11,7 @@ namespace Web.Controllers;
 /// <summary>The technician's worklist: analyses on received samples that still need a result, by instrument type.</summary>
 [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
 [Route("worklist")]
-public class WorklistController(LabDbContext db) : Controller
+public class WorklistController(LabDbContext db, Web.Instruments.RunService runs) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -23,8 +23,20 @@ public class WorklistController(LabDbContext db) : Controller
                                 && (s.Status == SampleStatus.Received || s.Status == SampleStatus.InTesting)
                           orderby r.DueDate, s.Barcode
                           select new WorkItemVm(a.Id, a.MethodCode, a.Method!.NameZh, a.Method.NameEn, a.Method.InstrumentType,
-                              a.Status, s.Barcode!, s.Name, r.Number!, r.DueDate, r.Urgency, a.FailureReason, a.Limit.Kind))
+                              a.Status, s.Barcode!, s.Name, r.Number!, r.DueDate, r.Urgency, a.FailureReason, a.Limit.Kind,
+                              db.Runs.Where(x => x.AnalysisId == a.Id).OrderByDescending(x => x.Id).Select(x => (int?)x.Id).FirstOrDefault()))
             .Take(500).ToListAsync();
-        return View(rows);
+        var today = runs.Today;
+        var instruments = (await db.Instruments.AsNoTracking().OrderBy(i => i.Code).ToListAsync())
+            .GroupBy(i => i.Type)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(Lab.Domain.Instruments.Instrument, Lab.Domain.Instruments.InstrumentRefusal?)>)g
+                        .Select(i => (i, Refusal(i, today))).ToList());
+        return View(new WorklistVm(rows, instruments));
     }
+
+    private static Lab.Domain.Instruments.InstrumentRefusal? Refusal(Lab.Domain.Instruments.Instrument i, DateOnly today) =>
+        i.Status == Lab.Domain.Instruments.InstrumentStatus.OutOfService ? Lab.Domain.Instruments.InstrumentRefusal.OutOfService
+        : i.CalibrationDue is null ? Lab.Domain.Instruments.InstrumentRefusal.NotCalibrated
+        : !i.IsCalibrationValid(today) ? Lab.Domain.Instruments.InstrumentRefusal.CalibrationExpired
+        : null;
 }

@@ -12,7 +12,7 @@ public sealed record ReceptionVm(IReadOnlyList<ExpectedSampleVm> Expected, int R
 
 public sealed record WorkItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, InstrumentType InstrumentType,
     AnalysisStatus Status, string Barcode, string SampleName, string RequestNumber, DateOnly? DueDate, Urgency Urgency,
-    string? FailureReason, LimitKind LimitKind)
+    string? FailureReason, LimitKind LimitKind, int? RunId = null)
 {
     public bool Manual => LimitKind is LimitKind.Grade or LimitKind.PassFail;
 }
@@ -52,3 +52,7 @@ public sealed record InstrumentDetailsVm(Instrument Instrument, DateOnly Today, 
 
 public sealed record ManualResultVm(Analysis Analysis, Sample Sample, string RequestNumber, DecisionRule Rule, string? Error,
     string? ProducedBy, IReadOnlyList<(ResultChange Change, string By)> Changes);
+
+public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IReadOnlyList<Run> History);
+
+public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments);

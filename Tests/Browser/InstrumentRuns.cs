@@ -1,0 +1,111 @@
+using Lab.Data;
+using Lab.Data.Seed;
+using Lab.Domain.Instruments;
+using Lab.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tests.Infrastructure;
+using Web.Booking;
+using Web.Instruments;
+
+namespace Tests.Browser;
+
+/// <summary>A technician starts a run from the worklist; the job captures simulated instrument data and the result appears live.</summary>
+[Collection(AppCollection.Name)]
+public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
+{
+    private async Task<(string Barcode, int Frame)> ReceivedUmbrellaAsync()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
+        var booking = scope.ServiceProvider.GetRequiredService<BookingService>();
+        var enterprise = await db.Enterprises.Include(e => e.Contacts).SingleAsync(e => e.Name == "晋江明辉伞业有限公司");
+        var request = await booking.SaveDraftAsync(null, new BookingInput
+        {
+            Samples = [new SampleInput { Name = "直骨伞", Quantity = 1, Methods = ["UMB-FRAME"] }],
+        }, enterprise, "client@minghui-umbrella.test", await booking.ActiveMethodsAsync());
+        await booking.SubmitAsync(request, enterprise);
+        request.ReceiveSample(request.Samples[0], "reception@lablims.test", DateTime.UtcNow, 1, SampleCondition.Intact, null);
+        await db.SaveChangesAsync();
+        return (request.Samples[0].Barcode!, request.Samples[0].Analyses[0].Id);
+    }
+
+    private async Task<Microsoft.Playwright.IPage> TechnicianAsync(Microsoft.Playwright.IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login?returnUrl=%2Fworklist");
+        await page.FillAsync("input[name=Email]", "technician@lablims.test");
+        await page.FillAsync("input[name=Password]", DemoData.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/worklist");
+        return page;
+    }
+
+    [Fact]
+    public async Task ARunStartedFromTheWorklistCapturesDataAndTheResultAppearsLive()
+    {
+        var (barcode, frame) = await ReceivedUmbrellaAsync();
+        await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var page = await TechnicianAsync(context);
+
+        var row = page.Locator($"tr[data-analysis-id='{frame}']");
+        Assert.Contains(barcode, await row.InnerTextAsync());
+        // The expired instrument is offered but cannot be chosen.
+        Assert.True(await row.Locator("option[value=UTM-03]").IsDisabledAsync());
+        await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-01");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Completed]", new() { Timeout = 30_000 });
+        var result = await page.InnerTextAsync("[data-testid=run-result]");
+        Assert.Matches(@"\d+ N", result);
+        Assert.Matches("^[0-9a-f]{64}$", (await page.InnerTextAsync("[data-testid=raw-sha]")).Trim());
+        await BrowserFixture.ScreenshotAsync(page, "run-completed-zh");
+
+        using var scope = fixture.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
+        var analysis = await db.Analyses.SingleAsync(a => a.Id == frame);
+        Assert.Equal(AnalysisStatus.ToBeVerified, analysis.Status);
+        Assert.Equal("technician@lablims.test", analysis.ProducedBy);
+        var run = await db.Runs.SingleAsync(r => r.AnalysisId == frame);
+        Assert.Equal((RunStatus.Completed, 1), (run.Status, run.Attempts));
+        var raw = await File.ReadAllBytesAsync(Path.Combine(fixture.App.DataFolder, "files", run.RawDataPath!));
+        Assert.Equal(run.RawDataSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(raw)));
+        Assert.NotNull(analysis.Verdict);
+    }
+
+    [Fact]
+    public async Task AnExpiredInstrumentIsRefusedAndAnAbortedRunFailsVisiblyAndCanBeRunAgain()
+    {
+        var (_, frame) = await ReceivedUmbrellaAsync();
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var runs = scope.ServiceProvider.GetRequiredService<RunService>();
+            var refused = await Assert.ThrowsAsync<Lab.Domain.Common.DomainException>(() => runs.StartAsync(frame, "UTM-03", "technician@lablims.test"));
+            Assert.True(refused.Code is "instrument-calibration-expired" or "instrument-out-of-service", refused.Code);
+        }
+        fixture.App.Services.GetRequiredService<SimulatedFaults>().Set("UTM-02", SimulatedFault.Aborted);
+        try
+        {
+            await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+            var page = await TechnicianAsync(context);
+            var row = page.Locator($"tr[data-analysis-id='{frame}']");
+            await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-02");
+            await row.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Failed]", new() { Timeout = 30_000 });
+            Assert.NotEmpty((await page.InnerTextAsync("[data-testid=run-error]")).Trim());
+            await BrowserFixture.ScreenshotAsync(page, "run-failed-zh");
+
+            // The analysis shows Failed with the reason and is run again on another instrument.
+            await page.GotoAsync("/worklist");
+            row = page.Locator($"tr[data-analysis-id='{frame}']");
+            Assert.Contains("失败", await row.InnerTextAsync());
+            await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-01");
+            await row.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Completed]", new() { Timeout = 30_000 });
+        }
+        finally
+        {
+            fixture.App.Services.GetRequiredService<SimulatedFaults>().Set("UTM-02", SimulatedFault.None);
+        }
+    }
+}

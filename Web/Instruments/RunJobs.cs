@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using Hangfire;
+using Hangfire.Server;
+using Lab.Data;
+using Lab.Domain.Catalog;
+using Lab.Domain.Instruments;
+using Lab.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+using Web.Infrastructure;
+
+namespace Web.Instruments;
+
+/// <summary>
+/// Performs one run: captures the instrument's raw data (kept byte for byte, named by its SHA-256), computes the
+/// result, judges it under the request's decision rule and hands the analysis to review. Idempotent on the run id:
+/// a finished run is not run again, and raw data already kept is reused, never captured twice. An unreachable
+/// instrument is retried with backoff; after the last attempt, or when the test was aborted or its data cannot be
+/// read, the run and the analysis show Failed with the reason, and the analysis can be run again.
+/// </summary>
+public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, SimulatedFaults faults, DataPaths paths, TimeProvider clock,
+    ILogger<RunJobs> logger)
+{
+    public const int MaxAttempts = 5;
+
+    [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [2, 5, 15, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [Queue("default")]
+    public async Task PerformAsync(int runId, PerformContext? context)
+    {
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId);
+        if (run is null || run.IsFinished) return;
+        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
+            .AsSplitQuery().SingleAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == run.AnalysisId)));
+        var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == run.AnalysisId);
+        var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        run.BeginAttempt(now);
+        await db.SaveChangesAsync();
+        var lastAttempt = (context?.GetJobParameter<int>("RetryCount") ?? 0) >= MaxAttempts - 1;
+        try
+        {
+            var capture = run.RawDataPath is { } kept
+                ? new RawCapture(run.RawDataFormat!, await File.ReadAllBytesAsync(Path.Combine(paths.Files, kept)), Path.GetExtension(kept))
+                : await CaptureAndKeepAsync(run, instrument, analysis);
+            var result = ResultEngine.Compute(run.MethodCode, capture);
+            now = clock.GetUtcNow().UtcDateTime;
+            if (analysis.Limit.Kind == LimitKind.PassFail)
+                request.RecordFinding(analysis, result.MeetsRequirement ?? throw new CalculationException($"{run.MethodCode} gave no finding."), run.StartedBy, now);
+            else
+                request.RecordResult(analysis, result.Value, run.StartedBy, now);
+            run.Complete(analysis.ResultValue ?? result.Value, analysis.Unit, analysis.Verdict!.Value, now);
+            await db.SaveChangesAsync();
+        }
+        catch (InstrumentUnavailableException ex)
+        {
+            await FailAttemptAsync(run, request, analysis, ex.Message, lastAttempt);
+            logger.LogWarning("Run {Run} on {Instrument}: {Error} (attempt {Attempt})", run.Id, run.InstrumentCode, ex.Message, run.Attempts);
+            if (!lastAttempt) throw; // Hangfire retries with backoff
+        }
+        catch (Exception ex) when (ex is RunAbortedException or RawDataFormatException or CalculationException)
+        {
+            // Not worth retrying: the test was stopped, or its data cannot give a result. A person decides what next.
+            await FailAttemptAsync(run, request, analysis, ex.Message, lastAttempt: true);
+            logger.LogWarning("Run {Run} on {Instrument} failed: {Error}", run.Id, run.InstrumentCode, ex.Message);
+        }
+    }
+
+    private async Task<RawCapture> CaptureAndKeepAsync(Run run, Instrument instrument, Lab.Domain.Requests.Analysis analysis)
+    {
+        var driver = drivers.For(instrument.Type);
+        var capture = await driver.CaptureAsync(new DriverRequest(instrument.Code, run.MethodCode, run.SampleBarcode, analysis.Limit,
+            analysis.Unit, run.Id, faults.For(instrument.Code), instrument.SerialNumber), CancellationToken.None);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(capture.Content));
+        var relative = Path.Combine("raw", $"{run.QueuedAt:yyyy}", $"{sha}{capture.FileExtension}");
+        var full = Path.Combine(paths.Files, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Named by content: the same bytes are the same file; existing raw data is never overwritten.
+        if (!File.Exists(full))
+        {
+            await using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write);
+            await stream.WriteAsync(capture.Content);
+        }
+        run.StoreRawData(relative, sha, capture.Format, capture.Content.LongLength, null);
+        await db.SaveChangesAsync();
+        return capture;
+    }
+
+    private async Task FailAttemptAsync(Run run, Lab.Domain.Requests.TestRequest request, Lab.Domain.Requests.Analysis analysis, string error, bool lastAttempt)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        run.AttemptFailed(error, lastAttempt, now);
+        if (lastAttempt && analysis.Status == Lab.Domain.Requests.AnalysisStatus.Running) request.FailAnalysis(analysis, error);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
