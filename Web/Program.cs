@@ -98,6 +98,8 @@ builder.Services.AddHangfireServer(o =>
 {
     o.Queues = ["default", "email"];
     o.WorkerCount = labOptions.JobWorkers;
+    // Scheduled jobs (retries after a wait) are looked for as often as new ones; Hangfire's default is 15 s.
+    o.SchedulePollingInterval = labOptions.JobPollInterval;
     o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
 });
 

@@ -108,4 +108,41 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
             fixture.App.Services.GetRequiredService<SimulatedFaults>().Set("UTM-02", SimulatedFault.None);
         }
     }
+
+    [Fact]
+    public async Task AnUnreachableInstrumentIsRetriedThenTheRunFailsVisibly()
+    {
+        var (_, frame) = await ReceivedUmbrellaAsync();
+        var faults = fixture.App.Services.GetRequiredService<SimulatedFaults>();
+        faults.Set("UTM-02", SimulatedFault.Offline);
+        try
+        {
+            int runId;
+            using (var scope = fixture.App.Services.CreateScope())
+                runId = (await scope.ServiceProvider.GetRequiredService<RunService>().StartAsync(frame, "UTM-02", "technician@lablims.test")).Id;
+
+            Run run;
+            var deadline = DateTime.UtcNow.AddSeconds(40);
+            do
+            {
+                await Task.Delay(200);
+                using var scope = fixture.App.Services.CreateScope();
+                run = await scope.ServiceProvider.GetRequiredService<LabDbContext>().Runs.AsNoTracking().SingleAsync(r => r.Id == runId);
+            }
+            while (!run.IsFinished && DateTime.UtcNow < deadline);
+
+            Assert.Equal(RunStatus.Failed, run.Status);
+            Assert.Equal(3, run.Attempts); // the first try and the two configured retries
+            Assert.NotNull(run.Error);
+            Assert.Null(run.RawDataSha256);
+            using var check = fixture.App.Services.CreateScope();
+            var analysis = await check.ServiceProvider.GetRequiredService<LabDbContext>().Analyses.SingleAsync(a => a.Id == frame);
+            Assert.Equal(AnalysisStatus.Failed, analysis.Status);
+            Assert.Equal(run.Error, analysis.FailureReason);
+        }
+        finally
+        {
+            faults.Set("UTM-02", SimulatedFault.None);
+        }
+    }
 }

@@ -18,11 +18,17 @@ namespace Web.Instruments;
 /// read, the run and the analysis show Failed with the reason, and the analysis can be run again.
 /// </summary>
 public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, SimulatedFaults faults, DataPaths paths, TimeProvider clock,
-    ILogger<RunJobs> logger)
+    IBackgroundJobClient jobs, IConfiguration configuration, ILogger<RunJobs> logger)
 {
-    public const int MaxAttempts = 5;
+    /// <summary>Attempts of an unreachable instrument, and the waits between them (Instruments:RetryDelays).</summary>
+    private TimeSpan[] RetryDelays =>
+        configuration.GetSection("Instruments:RetryDelays").Get<TimeSpan[]>() is { Length: > 0 } delays
+            ? delays
+            : [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1)];
 
-    [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [2, 5, 15, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    // Unexpected errors (a database hiccup) are retried by Hangfire; an unreachable instrument is retried by the job
+    // itself, each attempt recorded on the run so the page can say "retrying (attempt 2)".
+    [AutomaticRetry(Attempts = 3)]
     [Queue("default")]
     public async Task PerformAsync(int runId, PerformContext? context)
     {
@@ -35,7 +41,8 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         var now = clock.GetUtcNow().UtcDateTime;
         run.BeginAttempt(now);
         await db.SaveChangesAsync();
-        var lastAttempt = (context?.GetJobParameter<int>("RetryCount") ?? 0) >= MaxAttempts - 1;
+        var delays = RetryDelays;
+        var lastAttempt = run.Attempts > delays.Length;
         try
         {
             var capture = run.RawDataPath is { } kept
@@ -54,7 +61,7 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         {
             await FailAttemptAsync(run, request, analysis, ex.Message, lastAttempt);
             logger.LogWarning("Run {Run} on {Instrument}: {Error} (attempt {Attempt})", run.Id, run.InstrumentCode, ex.Message, run.Attempts);
-            if (!lastAttempt) throw; // Hangfire retries with backoff
+            if (!lastAttempt) jobs.Schedule<RunJobs>(j => j.PerformAsync(run.Id, null), delays[run.Attempts - 1]);
         }
         catch (Exception ex) when (ex is RunAbortedException or RawDataFormatException or CalculationException)
         {
