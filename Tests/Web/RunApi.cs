@@ -69,5 +69,7 @@ public sealed class RunApi(AppFixture fixture)
 
         using var erp = ApiTestClient.For(fixture, DemoData.MinghuiApiKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await erp.GetAsync("/api/v1/instruments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await erp.GetAsync("/api/v1/runs/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await erp.PostAsync("/api/v1/runs", Json(new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01" }))).StatusCode);
     }
 }
