@@ -12,7 +12,7 @@ namespace Web.Instruments;
 /// Starting an instrument run: the sample must be received, the instrument in service, calibrated and of the
 /// method's type (the domain refuses otherwise); the run record is saved, then a job performs it.
 /// </summary>
-public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeProvider clock, DataPaths paths)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Lang.LabTimeZone));
 
@@ -33,6 +33,67 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
         await db.SaveChangesAsync();
         jobs.Enqueue<RunJobs>(j => j.PerformAsync(run.Id, null));
         return run;
+    }
+
+    /// <summary>
+    /// A result file exported by an instrument PC: its header names the instrument, method and sample. The file is
+    /// kept exactly as received and goes through the same job as a driver's capture. The same file twice gives one
+    /// result (the existing run); a file that cannot be read is refused with the reason and kept for inspection.
+    /// </summary>
+    public async Task<(Run Run, bool Duplicate)> ImportAsync(string instrumentCode, byte[] content, string? fileName, string by)
+    {
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var existing = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RawDataSha256 == sha && r.Source == RunSource.FileImport);
+        if (existing is not null) return (existing, true);
+
+        Lab.Domain.Results.RawRecord record;
+        string format;
+        try
+        {
+            var firstLine = System.Text.Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 200))).Split('\n')[0].Trim().TrimStart('\uFEFF');
+            format = firstLine.StartsWith("Format,", StringComparison.Ordinal) ? firstLine["Format,".Length..].Trim()
+                : throw new RawDataFormatException("The file does not start with its Format line.", 1);
+            record = RawDataParser.Parse(format, content);
+        }
+        catch (RawDataFormatException ex)
+        {
+            await KeepRejectedAsync(content, sha);
+            throw new DomainException("import-unreadable", ex.Message);
+        }
+        if (!string.Equals(record.Header.Instrument, instrumentCode, StringComparison.OrdinalIgnoreCase))
+            throw new DomainException("import-wrong-instrument", $"The file comes from {record.Header.Instrument}, not {instrumentCode}.");
+
+        var barcode = Lab.Domain.Numbering.Numbers.ReadSampleBarcode(record.Header.Sample);
+        if (!barcode.IsValid) throw new DomainException("import-sample", $"'{record.Header.Sample}' in the file is not a valid sample barcode.");
+        var analysisId = await db.Analyses.Where(a => a.MethodCode == record.Header.Method && a.Status != AnalysisStatus.Retracted
+                && db.Samples.Any(s => s.Id == a.SampleId && s.Barcode == barcode.Barcode))
+            .OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync()
+            ?? throw new DomainException("import-no-analysis", $"Sample {barcode.Barcode} has no {record.Header.Method} analysis.");
+
+        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
+            .AsSplitQuery().SingleAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == analysisId)));
+        var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == analysisId);
+        var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Code == instrumentCode.ToUpper())
+            ?? throw new DomainException("instrument-unknown", $"There is no instrument {instrumentCode}.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = new Run(analysis.Id, instrument, analysis.Method!, barcode.Barcode!, RunSource.FileImport, by, now, Today);
+        request.StartAnalysis(analysis, now);
+        var relative = Path.Combine("raw", $"{now:yyyy}", $"{sha}.csv");
+        var full = Path.Combine(paths.Files, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!File.Exists(full)) await File.WriteAllBytesAsync(full, content);
+        run.StoreRawData(relative, sha, format, content.LongLength, fileName);
+        db.Runs.Add(run);
+        await db.SaveChangesAsync();
+        jobs.Enqueue<RunJobs>(j => j.PerformAsync(run.Id, null));
+        return (run, false);
+    }
+
+    private async Task KeepRejectedAsync(byte[] content, string sha)
+    {
+        var full = Path.Combine(paths.Files, "import-rejected", $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{sha[..12]}.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await File.WriteAllBytesAsync(full, content);
     }
 
     /// <summary>The analyses waiting for this sample (or specimen's sample) that the instrument's type can run.</summary>

@@ -81,6 +81,26 @@ public sealed class RunsApiController(LabDbContext db, RunService runs, IStringL
         }
     }
 
+    /// <summary>An instrument PC posts a result file it exported (the file as the body, text/csv): 202 {"runId"}.</summary>
+    [HttpPost("instruments/{code}/results")]
+    public async Task<IActionResult> Import(string code)
+    {
+        var body = await ApiBody.ReadAsync(HttpContext, 5 * 1024 * 1024);
+        if (body is null) return Problem(statusCode: 413, title: l["Api.Error.BodyTooLarge", 5 * 1024]);
+        if (body.Length == 0) return Problem(statusCode: 400, title: l["Api.Runs.EmptyFile"]);
+        try
+        {
+            var fileName = Request.Headers["X-File-Name"].ToString();
+            var (run, duplicate) = await runs.ImportAsync(code, body, string.IsNullOrWhiteSpace(fileName) ? null : fileName, $"station:{User.Identity?.Name}");
+            return duplicate ? Ok(new { runId = run.Id, duplicate = true }) : Accepted($"/api/v1/runs/{run.Id}", new { runId = run.Id, duplicate = false });
+        }
+        catch (DomainException ex)
+        {
+            var status = ex.Code is "instrument-unknown" or "import-no-analysis" ? 404 : ex.Code.StartsWith("import-", StringComparison.Ordinal) || ex.Code.StartsWith("instrument-", StringComparison.Ordinal) ? 422 : 409;
+            return Problem(statusCode: status, title: DomainExceptionFilter.Message(l, ex), detail: ex.Message);
+        }
+    }
+
     [HttpGet("runs/{id:int}")]
     public async Task<IActionResult> Get(int id)
     {
