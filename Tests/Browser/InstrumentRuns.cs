@@ -59,6 +59,8 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         var result = await page.InnerTextAsync("[data-testid=run-result]");
         Assert.Matches(@"\d+ N", result);
         Assert.Matches("^[0-9a-f]{64}$", (await page.InnerTextAsync("[data-testid=raw-sha]")).Trim());
+        // The force–displacement curve is drawn from the raw data.
+        Assert.True(await page.Locator("[data-testid=run-curve] polyline").CountAsync() >= 1);
         await BrowserFixture.ScreenshotAsync(page, "run-completed-zh");
 
         using var scope = fixture.App.Services.CreateScope();

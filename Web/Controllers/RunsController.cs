@@ -41,7 +41,13 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         var analysis = await db.Analyses.AsNoTracking().Include(a => a.Method).SingleAsync(a => a.Id == run.AnalysisId);
         var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
         var history = await db.Runs.AsNoTracking().Where(r => r.AnalysisId == run.AnalysisId).OrderBy(r => r.Id).ToListAsync();
-        return View(new Models.Work.RunVm(run, analysis, instrument, history));
+        string? curve = null;
+        if (run.RawDataPath is { } raw && System.IO.File.Exists(Path.Combine(paths.Files, raw)))
+        {
+            var capture = new RawCapture(run.RawDataFormat!, await System.IO.File.ReadAllBytesAsync(Path.Combine(paths.Files, raw)), Path.GetExtension(raw));
+            curve = RunCurves.From(capture) is { } c ? RunCurves.Svg(c) : null;
+        }
+        return View(new Models.Work.RunVm(run, analysis, instrument, history) { CurveSvg = curve });
     }
 
     /// <summary>The run's state for the page's live view (polled while it is queued or running).</summary>

@@ -53,6 +53,10 @@ public sealed record InstrumentDetailsVm(Instrument Instrument, DateOnly Today, 
 public sealed record ManualResultVm(Analysis Analysis, Sample Sample, string RequestNumber, DecisionRule Rule, string? Error,
     string? ProducedBy, IReadOnlyList<(ResultChange Change, string By)> Changes);
 
-public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IReadOnlyList<Run> History);
+public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IReadOnlyList<Run> History)
+{
+    /// <summary>The run's curve as SVG (drawn on the server from the raw data), when its format has one.</summary>
+    public string? CurveSvg { get; init; }
+}
 
 public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments);
