@@ -124,6 +124,8 @@ builder.Services.AddSimulatedInstrumentDrivers(o => o.CaptureDelay = builder.Con
 builder.Services.AddSingleton<Web.Instruments.SimulatedFaults>();
 builder.Services.AddScoped<Web.Instruments.RunService>();
 builder.Services.AddScoped<Web.Instruments.RunJobs>();
+builder.Services.AddSingleton<Web.Instruments.ImportFolderWatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Web.Instruments.ImportFolderWatcher>());
 builder.Services.AddScoped<Web.Enterprises.AccountEmails>();
 builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();

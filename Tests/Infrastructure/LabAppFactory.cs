@@ -34,6 +34,7 @@ public sealed partial class LabAppFactory : WebApplicationFactory<Program>
             ["Lab:JobPollInterval"] = "00:00:00.200",
             ["Lab:JobWorkers"] = "2",
             ["Instruments:SimulatedCaptureDelay"] = "00:00:00",
+            ["Instruments:ImportPollInterval"] = "00:00:00.300",
             ["Instruments:RetryDelays:0"] = "00:00:00.300",
             ["Instruments:RetryDelays:1"] = "00:00:00.300",
             ["Smtp:Host"] = "127.0.0.1",

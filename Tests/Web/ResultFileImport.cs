@@ -85,4 +85,32 @@ public sealed class ResultFileImport(AppFixture fixture)
         var wrongInstrument = await station.PostAsync("/api/v1/instruments/UTM-02/results", Csv(ExampleFor(barcode)));
         Assert.Equal((HttpStatusCode)422, wrongInstrument.StatusCode);
     }
+
+    [Fact]
+    public async Task AFileDroppedInTheWatchedFolderIsImportedAndMovedAside()
+    {
+        var barcode = await ReceivedShoeAsync();
+        var folder = Path.Combine(fixture.App.DataFolder, "import", "UTM-01");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"export-{barcode}.csv");
+        await File.WriteAllBytesAsync(path, ExampleFor(barcode));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(-5));
+        var bad = Path.Combine(folder, "garbage.csv");
+        await File.WriteAllTextAsync(bad, "not an export");
+        File.SetLastWriteTimeUtc(bad, DateTime.UtcNow.AddSeconds(-5));
+
+        Lab.Domain.Instruments.Run? run = null;
+        for (var i = 0; i < 100 && run?.Status != Lab.Domain.Instruments.RunStatus.Completed; i++)
+        {
+            await Task.Delay(200);
+            using var scope = fixture.App.Services.CreateScope();
+            run = await scope.ServiceProvider.GetRequiredService<LabDbContext>().Runs.AsNoTracking().FirstOrDefaultAsync(r => r.SampleBarcode == barcode);
+        }
+        Assert.Equal(Lab.Domain.Instruments.RunStatus.Completed, run?.Status);
+        Assert.Equal($"export-{barcode}.csv", run!.ImportFileName);
+        Assert.False(File.Exists(path));
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "processed"), $"*export-{barcode}.csv"));
+        for (var i = 0; i < 50 && File.Exists(bad); i++) await Task.Delay(100);
+        Assert.Contains(Directory.GetFiles(Path.Combine(folder, "rejected"), "*.error.txt"), f => f.Contains("garbage", StringComparison.Ordinal));
+    }
 }
