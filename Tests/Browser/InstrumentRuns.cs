@@ -147,4 +147,25 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
             faults.Set("UTM-02", SimulatedFault.None);
         }
     }
+
+    [Fact]
+    public async Task AtTheInstrumentTheTechnicianScansTheSampleAndConfirmsTheAnalysis()
+    {
+        var (barcode, _) = await ReceivedUmbrellaAsync();
+        await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var page = await TechnicianAsync(context);
+        await page.GotoAsync("/instruments/UTM-01/station");
+
+        Assert.Equal("scan-box", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync(barcode);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("[data-testid=station-start]");
+        Assert.Contains("UMB-FRAME", await page.InnerTextAsync("[data-testid=station-start]"));
+        await page.ClickAsync("[data-testid=station-start] button");
+        await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Completed]", new() { Timeout = 30_000 });
+
+        // The same sample at an instrument that cannot run its methods says so.
+        await page.GotoAsync($"/instruments/WT-01/station?barcode={barcode}");
+        Assert.Contains("没有可由 WT-01 开展的待检项目", await page.InnerTextAsync("[data-testid=station-message]"));
+    }
 }

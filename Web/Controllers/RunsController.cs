@@ -80,4 +80,25 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         if (run?.RawDataPath is null) return NotFound();
         return PhysicalFile(Path.Combine(paths.Files, run.RawDataPath), "text/csv", $"run-{run.Id}-{run.SampleBarcode}{Path.GetExtension(run.RawDataPath)}");
     }
+
+    /// <summary>The instrument's own station: scan the sample at the instrument, confirm the analysis, the run starts.</summary>
+    [HttpGet("/instruments/{code}/station")]
+    [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
+    public async Task<IActionResult> Station(string code, string? barcode)
+    {
+        var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code);
+        if (instrument is null) return NotFound();
+        var refusal = instrument.Status == InstrumentStatus.OutOfService ? InstrumentRefusal.OutOfService
+            : !instrument.IsCalibrationValid(runs.Today) ? InstrumentRefusal.CalibrationExpired : (InstrumentRefusal?)null;
+        if (string.IsNullOrWhiteSpace(barcode))
+            return View(new Models.Work.StationVm(instrument, refusal, null, null, null, []));
+        var reading = Lab.Domain.Numbering.Numbers.ReadScan(barcode);
+        if (!reading.IsValid || reading.Kind is not (Lab.Domain.Numbering.ScanKind.Sample or Lab.Domain.Numbering.ScanKind.Specimen))
+            return View(new Models.Work.StationVm(instrument, refusal, barcode, l[reading.Problem == Lab.Domain.Numbering.BarcodeProblem.WrongCheckCharacter ? "Scan.WrongCheck" : "Scan.NotACode", barcode], null, []));
+        var sampleCode = reading.Kind == Lab.Domain.Numbering.ScanKind.Specimen ? Lab.Domain.Numbering.Numbers.SampleOfSpecimen(reading.Code!) : reading.Code!;
+        var (_, sample, analyses) = await runs.RunnableAsync(sampleCode, instrument);
+        if (sample is null) return View(new Models.Work.StationVm(instrument, refusal, barcode, l["Scan.Unknown", reading.Code!], null, []));
+        var message = analyses.Count == 0 ? l["Station.NothingToRun", sample.Barcode!, instrument.Code].Value : null;
+        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses));
+    }
 }

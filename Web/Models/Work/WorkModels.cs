@@ -60,3 +60,5 @@ public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IR
 }
 
 public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments);
+
+public sealed record StationVm(Instrument Instrument, InstrumentRefusal? Refusal, string? Code, string? Message, Sample? Sample, IReadOnlyList<Analysis> Analyses);
