@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LabLims.Bench;
+
+/// <summary>
+/// The real app as a lab runs it: its own process (`dotnet Web.dll`) from Web's build output of the bench's own
+/// configuration, Production, a data folder of its own, mail to the outbox (no Smtp:Host), on a free loopback port.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public string BaseAddress { get; }
+    public string DataFolder { get; }
+
+    private AppProcess(Process process, string baseAddress, string dataFolder)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataFolder = dataFolder;
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Configuration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    public static string WebDll => Path.Combine(RepositoryRoot, "Web", "bin", Configuration, "net10.0", "Web.dll");
+
+    public static string NewDataFolder(string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lablims-bench", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>Starts the app and waits until /health answers 200.</summary>
+    public static async Task<AppProcess> StartAsync(string dataFolder, bool demoData)
+    {
+        if (!File.Exists(WebDll))
+            throw new InvalidOperationException($"{WebDll} is missing: build with `dotnet build -c {Configuration} bench/LabLims.Bench` (it builds Web).");
+        var web = Path.Combine(RepositoryRoot, "Web");
+        var baseAddress = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     WebDll, "--urls", baseAddress, "--contentRoot", web, "--environment", "Production",
+                     "--Lab:DataFolder", dataFolder, "--Lab:DemoData", demoData ? "true" : "false", "--Smtp:Host=",
+                 })
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new AppProcess(process, baseAddress, dataFolder);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(baseAddress + "/health")).IsSuccessStatusCode) return app;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await app.DisposeAsync();
+                throw new InvalidOperationException($"The app did not start:\n{app.Output}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>CPU time the app process has used so far (user + system): less sensitive to other processes than wall time.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static void DeleteDataFolder(string folder, bool keep)
+    {
+        if (keep)
+        {
+            Console.WriteLine($"Data folder kept: {folder}");
+            return;
+        }
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "LabLims.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("LabLims.sln not found above the bench's folder.");
+    }
+}

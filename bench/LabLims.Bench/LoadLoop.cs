@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace LabLims.Bench;
+
+public sealed record LoadResult(long Requests, long Failures, double Seconds, Latencies Latencies)
+{
+    public double PerSecond => Requests / Seconds;
+}
+
+/// <summary>
+/// A closed-loop load: <c>connections</c> tasks share one SocketsHttpHandler (MaxConnectionsPerServer =
+/// connections), each sending its next request as soon as the last one is answered. Requests started during the
+/// warm-up are not counted; those started in the measured window are, with their latency.
+/// </summary>
+public static class LoadLoop
+{
+    public static async Task<LoadResult> RunAsync(string baseAddress, string? key, Func<Random, string> path, int connections,
+        TimeSpan warmUp, TimeSpan duration)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        })
+        {
+            BaseAddress = new Uri(baseAddress),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Add("Accept-Language", "en");
+
+        var clock = Stopwatch.StartNew();
+        var measureFrom = warmUp;
+        var measureTo = warmUp + duration;
+        var perTask = await Task.WhenAll(Enumerable.Range(0, connections).Select(i => Task.Run(async () =>
+        {
+            var random = new Random(i);
+            var times = new List<double>(4096);
+            long failures = 0;
+            var buffer = new byte[16 * 1024];
+            while (true)
+            {
+                var startedAt = clock.Elapsed;
+                if (startedAt >= measureTo) break;
+                var started = Stopwatch.GetTimestamp();
+                bool ok;
+                using (var response = await client.GetAsync(path(random), HttpCompletionOption.ResponseHeadersRead))
+                {
+                    await using var stream = await response.Content.ReadAsStreamAsync();
+                    while (await stream.ReadAsync(buffer) > 0) { }
+                    ok = response.IsSuccessStatusCode;
+                }
+                if (startedAt < measureFrom) continue;
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!ok) failures++;
+            }
+            return (times, failures);
+        })));
+
+        var latencies = new Latencies();
+        foreach (var (times, _) in perTask) latencies.AddRange(times);
+        return new LoadResult(latencies.Count, perTask.Sum(t => t.failures), duration.TotalSeconds, latencies);
+    }
+}

@@ -1,0 +1,24 @@
+using LabLims.Bench;
+
+// One command per measure: dotnet run -c Release --project bench/LabLims.Bench -- <benchmark> [options]
+var benchmarks = new Dictionary<string, (string What, Func<BenchOptions, Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["booking"] = ("POST /api/v1/requests, 10 samples × 3 methods: sequential and 8 concurrent clients", BookingBenchmark.RunAsync),
+    ["scan"] = ("GET /api/v1/samples/{barcode} against a bare ASP.NET Core endpoint, 64 connections", ScanBenchmark.RunAsync),
+    ["lookup"] = ("barcode lookup with 100,000 samples in the database (HTTP and in-process)", LookupBenchmark.RunAsync),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LabLims.Bench -- <benchmark> [--keep] [--data FOLDER]");
+    foreach (var (name, (what, _)) in benchmarks) Console.Error.WriteLine($"  {name,-8} {what}");
+    Console.Error.WriteLine("  --keep         keep the temporary data folder (its path is printed)");
+    Console.Error.WriteLine("  --data FOLDER  lookup: reuse the database of a kept lookup run instead of creating one");
+    return 2;
+}
+
+#if DEBUG
+Console.Error.WriteLine("warning: the bench was built in Debug, so the app it starts is Web's Debug build; use -c Release.");
+#endif
+
+return await benchmark.Run(BenchOptions.Parse(args[1..]));

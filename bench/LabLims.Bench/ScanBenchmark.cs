@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LabLims.Bench;
+
+/// <summary>
+/// Issue 4's throughput measure: the scanner API's lookup (GET /api/v1/samples/{barcode}) on the real app against a
+/// bare ASP.NET Core endpoint (a minimal WebApplication in this process: GET /ping → "ok", Kestrel defaults, no
+/// logging), both at 64 concurrent connections in the same run, so the ratio says what the app's work costs over
+/// the framework's floor on this machine.
+/// </summary>
+public static class ScanBenchmark
+{
+    private const int Connections = 64;
+    private const int Requests = 20; // booked, 10 samples each: 200 barcodes to pick from at random
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+    private const double GoalRatio = 0.5;
+    private const double GoalP99Ms = 20;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var folder = AppProcess.NewDataFolder("scan");
+        try
+        {
+            await using var app = await AppProcess.StartAsync(folder, demoData: true);
+            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) at {app.BaseAddress}, data {folder}");
+
+            var barcodes = new List<(string Barcode, string Number)>();
+            using (var client = Api.Client(app.BaseAddress, Api.EnterpriseKey))
+            {
+                var body = Api.BookingBody(10);
+                for (var i = 0; i < Requests; i++)
+                {
+                    var (number, codes) = await Api.BookAsync(client, body);
+                    barcodes.AddRange(codes.Select(c => (c, number)));
+                }
+            }
+            var endpoint = await LookupEndpoint.FindAsync(app.BaseAddress, barcodes[0].Barcode, barcodes[0].Number,
+                ("reception station", Api.StationKey), ("minghui erp", Api.EnterpriseKey));
+
+            await using var bare = await StartBareAsync();
+            Console.WriteLine($"Bare endpoint at {bare.Urls.First()}/ping; {Connections} connections, {WarmUp.TotalSeconds} s warm-up, {Duration.TotalSeconds} s measured each");
+
+            var ping = await LoadLoop.RunAsync(bare.Urls.First(), null, _ => "/ping", Connections, WarmUp, Duration);
+            var scan = await LoadLoop.RunAsync(app.BaseAddress, endpoint.Key, r =>
+            {
+                var (barcode, number) = barcodes[r.Next(barcodes.Count)];
+                return endpoint.Path(barcode, number);
+            }, Connections, WarmUp, Duration);
+
+            var ratio = scan.PerSecond / ping.PerSecond;
+            var p99 = scan.Latencies.Percentile(99);
+            new Table($"scan: {endpoint.Description} vs bare ASP.NET Core, {Connections} connections")
+                .Row("bare endpoint (GET /ping)", $"{Table.N(ping.PerSecond, "0")} requests/s", Failures(ping))
+                .Row($"scan endpoint ({endpoint.Description})", $"{Table.N(scan.PerSecond, "0")} requests/s", Failures(scan))
+                .Row("ratio scan / bare", Table.N(ratio, "0.00"), $"≥ {GoalRatio}: {Table.Met(ratio >= GoalRatio)}")
+                .Row("scan p50", $"{Latencies.Ms(scan.Latencies.Percentile(50))} ms")
+                .Row("scan p99", $"{Latencies.Ms(p99)} ms", $"≤ {GoalP99Ms} ms: {Table.Met(p99 <= GoalP99Ms)}")
+                .Row("bare p50 / p99", $"{Latencies.Ms(ping.Latencies.Percentile(50))} / {Latencies.Ms(ping.Latencies.Percentile(99))} ms")
+                .Print(
+                    $"{barcodes.Count} barcodes of {Requests} booked requests, picked at random; the load generator, the bare endpoint " +
+                    "and the app share the machine's cores.",
+                    endpoint.IsScanEndpoint ? "" : "**The scanner API was not in this build: the number is for the fallback endpoint.**");
+            return scan.Failures > 0 ? 1 : 0;
+        }
+        finally
+        {
+            AppProcess.DeleteDataFolder(folder, options.Keep);
+        }
+    }
+
+    private static string Failures(LoadResult result) => result.Failures == 0 ? "" : $"**{result.Failures} failed responses**";
+
+    /// <summary>The floor: the least an ASP.NET Core endpoint can do, with Kestrel's defaults and logging off.</summary>
+    private static async Task<WebApplication> StartBareAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{AppProcess.FreePort()}");
+        var app = builder.Build();
+        app.MapGet("/ping", () => "ok");
+        await app.StartAsync();
+        return app;
+    }
+}
