@@ -30,7 +30,8 @@ builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // ---- data ----
-builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={paths.Database};Default Timeout=30"));
+builder.Services.AddDbContext<LabDbContext>(o => o.UseSqlite($"Data Source={paths.Database};Default Timeout=30")
+    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(30))));
 builder.Services.AddScoped(sp => new NumberAllocator(sp.GetRequiredService<LabDbContext>(), sp.GetRequiredService<TimeProvider>(), Lang.LabTimeZone));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -93,7 +94,8 @@ builder.Services.AddHangfire((sp, config) => config
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
-    .UseSQLiteStorage(paths.Jobs, new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
+    .UseSQLiteStorage(new SQLiteDbConnectionFactory(() => JobStorageConnection.Open(paths.Jobs)),
+        new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
 builder.Services.AddHangfireServer(o =>
 {
     o.Queues = ["default", "email"];

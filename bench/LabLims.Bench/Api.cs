@@ -8,8 +8,8 @@ public static class Api
 {
     /// <summary>The demo enterprise key (README, demo API keys): 晋江明辉伞业有限公司's ERP.</summary>
     public const string EnterpriseKey = Lab.Data.Seed.DemoData.MinghuiApiKey;
-    /// <summary>The demo station key ("reception station"), once the scanner API is in the app.</summary>
-    public const string StationKey = "llk_demo_reception_station_00000000000000000";
+    /// <summary>The demo station key (README, demo API keys): the scan station at reception.</summary>
+    public const string StationKey = Lab.Data.Seed.DemoData.ReceptionStationKey;
 
     public static HttpClient Client(string baseAddress, string key, int connections = 1) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -51,6 +51,16 @@ public static class Api
         var number = json.RootElement.GetProperty("number").GetString()!;
         var barcodes = json.RootElement.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("barcode").GetString()!).ToList();
         return (number, barcodes);
+    }
+
+    /// <summary>GET /api/v1/samples/{barcode}: the sample's state; throws unless it is 200 and names the barcode.</summary>
+    public static async Task<string> LookUpAsync(HttpClient client, string barcode)
+    {
+        using var response = await client.GetAsync($"/api/v1/samples/{barcode}");
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK || !body.Contains(barcode, StringComparison.Ordinal))
+            throw new InvalidOperationException($"GET /api/v1/samples/{barcode} answered {Describe(response, body)}");
+        return body;
     }
 
     public static string Describe(HttpResponseMessage response, string body) =>

@@ -15,6 +15,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
 
     public string BaseAddress { get; }
+    public int ProcessId => _process.Id;
     public string DataFolder { get; }
 
     private AppProcess(Process process, string baseAddress, string dataFolder)
@@ -33,7 +34,8 @@ public sealed class AppProcess : IAsyncDisposable
         "Release";
 #endif
 
-    public static string WebDll => Path.Combine(RepositoryRoot, "Web", "bin", Configuration, "net10.0", "Web.dll");
+    /// <summary>The app that is started: Web's build output, or another build given with --web.</summary>
+    public static string WebDll { get; set; } = Path.Combine(RepositoryRoot, "Web", "bin", Configuration, "net10.0", "Web.dll");
 
     public static string NewDataFolder(string name)
     {

@@ -11,7 +11,7 @@ namespace LabLims.Bench;
 public static class BookingBenchmark
 {
     private const int Samples = 10;
-    private const int WarmUp = 30;
+    private const int WarmUp = 300; // tiered JIT and dynamic PGO keep recompiling for the first ~250 bookings
     private const int Sequential = 300;
     private const int Clients = 8;
     private const int PerClient = 40;
@@ -23,13 +23,15 @@ public static class BookingBenchmark
         try
         {
             await using var app = await AppProcess.StartAsync(folder, demoData: true);
-            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) at {app.BaseAddress}, data {folder}");
+            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}), process {app.ProcessId}, at {app.BaseAddress}, data {folder}");
             var body = Api.BookingBody(Samples);
             using var client = Api.Client(app.BaseAddress, Api.EnterpriseKey);
 
             await CheckOneBookingAsync(client, body);
             for (var i = 0; i < WarmUp; i++) await Api.BookAsync(client, body);
 
+            var outbox = Path.Combine(folder, "outbox");
+            await DrainedAsync(outbox);
             var sequential = new Latencies();
             var cpuBefore = app.CpuTime;
             var wall = Stopwatch.StartNew();
@@ -40,8 +42,10 @@ public static class BookingBenchmark
                 sequential.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             var sequentialRate = Sequential / wall.Elapsed.TotalSeconds;
+            // The confirmation emails are sent by background jobs: count the CPU until they are all out, so a build that
+            // books faster is not credited with work it merely postponed.
+            await DrainedAsync(outbox);
             var cpuPerBooking = (app.CpuTime - cpuBefore).TotalMilliseconds / Sequential;
-            if (Environment.GetEnvironmentVariable("BENCH_RAW") is { } raw) File.WriteAllLines(raw, sequential.All.Select(x => x.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
 
             using var shared = Api.Client(app.BaseAddress, Api.EnterpriseKey, Clients);
             var concurrent = new Latencies();
@@ -60,9 +64,7 @@ public static class BookingBenchmark
             var concurrentRate = Clients * PerClient / wall.Elapsed.TotalSeconds;
             foreach (var times in perClient) concurrent.AddRange(times);
 
-            var outbox = Path.Combine(folder, "outbox");
-            await Task.Delay(TimeSpan.FromSeconds(3)); // the email jobs run in the background; give the last ones a moment
-            var mails = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0;
+            var mails = await DrainedAsync(outbox);
 
             var p50 = sequential.Percentile(50);
             new Table($"booking: POST /api/v1/requests, {Samples} samples × 3 methods (UMB-FRAME, UMB-WIND, UMB-OC)")
@@ -71,7 +73,7 @@ public static class BookingBenchmark
                 .Row("sequential p90", $"{Latencies.Ms(sequential.Percentile(90))} ms")
                 .Row("sequential p99", $"{Latencies.Ms(sequential.Percentile(99))} ms")
                 .Row("sequential max", $"{Latencies.Ms(sequential.Max)} ms")
-                .Row("app CPU time per booking (sequential; includes its email jobs)", $"{Latencies.Ms(cpuPerBooking)} ms")
+                .Row("app CPU time per booking (sequential, until its emails were sent)", $"{Latencies.Ms(cpuPerBooking)} ms")
                 .Row("sequential throughput", $"{Table.N(sequentialRate)} bookings/s ({Table.N(sequentialRate * Samples, "0")} samples/s)")
                 .Row($"{Clients} concurrent clients: throughput ({Clients} × {PerClient} bookings)",
                     $"{Table.N(concurrentRate)} bookings/s ({Table.N(concurrentRate * Samples, "0")} samples/s)")
@@ -79,7 +81,7 @@ public static class BookingBenchmark
                 .Row($"{Clients} concurrent clients: p99", $"{Latencies.Ms(concurrent.Percentile(99))} ms")
                 .Print(
                     $"Per sample (sequential p50 / {Samples}): {Latencies.Ms(p50 / Samples)} ms; the best open-source LIMS needs 0.6–1.2 s per sample.",
-                    $"Confirmation emails in the outbox 3 s after the last booking: {mails} of {1 + WarmUp + Sequential + Clients * PerClient} bookings.",
+                    $"{mails} confirmation emails in the outbox for {1 + WarmUp + Sequential + Clients * PerClient} bookings (the demo enterprise has two recipients).",
                     "Times are measured at the client over loopback (server time plus well under 1 ms of HTTP); the email jobs " +
                     "run in the app's Hangfire server meanwhile, as in production.");
             return 0;
@@ -88,6 +90,26 @@ public static class BookingBenchmark
         {
             AppProcess.DeleteDataFolder(folder, options.Keep);
         }
+    }
+
+    /// <summary>Waits until the email jobs have caught up (no new .eml for 1.5 s) and answers how many emails are out.</summary>
+    private static async Task<int> DrainedAsync(string outbox)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var count = -1;
+        var stableSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            var now = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0;
+            if (now != count)
+            {
+                count = now;
+                stableSince = DateTime.UtcNow;
+            }
+            else if (DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(1.5)) break;
+            await Task.Delay(250);
+        }
+        return count;
     }
 
     /// <summary>The booking is valid and complete: a number, one barcode per sample, three analyses each, Submitted.</summary>

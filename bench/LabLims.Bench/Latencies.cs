@@ -9,7 +9,6 @@ public sealed class Latencies
     private double[]? _sorted;
 
     public int Count => _ms.Count;
-    public IReadOnlyList<double> All => _ms;
 
     public void Add(double ms)
     {

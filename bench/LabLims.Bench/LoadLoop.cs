@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace LabLims.Bench;
 
-public sealed record LoadResult(long Requests, long Failures, double Seconds, Latencies Latencies)
+/// <summary>Requests answered in the measured window (with their latencies), and all requests started, warm-up included.</summary>
+public sealed record LoadResult(long Requests, long Failures, double Seconds, Latencies Latencies, long Started)
 {
     public double PerSecond => Requests / Seconds;
 }
@@ -36,13 +37,14 @@ public static class LoadLoop
         {
             var random = new Random(i);
             var times = new List<double>(4096);
-            long failures = 0;
+            long failures = 0, started = 0;
             var buffer = new byte[16 * 1024];
             while (true)
             {
                 var startedAt = clock.Elapsed;
                 if (startedAt >= measureTo) break;
-                var started = Stopwatch.GetTimestamp();
+                var sent = Stopwatch.GetTimestamp();
+                started++;
                 bool ok;
                 using (var response = await client.GetAsync(path(random), HttpCompletionOption.ResponseHeadersRead))
                 {
@@ -51,14 +53,14 @@ public static class LoadLoop
                     ok = response.IsSuccessStatusCode;
                 }
                 if (startedAt < measureFrom) continue;
-                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                times.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 if (!ok) failures++;
             }
-            return (times, failures);
+            return (times, failures, started);
         })));
 
         var latencies = new Latencies();
-        foreach (var (times, _) in perTask) latencies.AddRange(times);
-        return new LoadResult(latencies.Count, perTask.Sum(t => t.failures), duration.TotalSeconds, latencies);
+        foreach (var (times, _, _) in perTask) latencies.AddRange(times);
+        return new LoadResult(latencies.Count, perTask.Sum(t => t.failures), duration.TotalSeconds, latencies, perTask.Sum(t => t.started));
     }
 }

@@ -30,29 +30,22 @@ public static class LookupBenchmark
             var inProcess = await InProcessAsync(folder, barcodes);
 
             await using var app = await AppProcess.StartAsync(folder, demoData: false);
-            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) at {app.BaseAddress}, data {folder}");
-            var numberOf = new Func<string, string>(barcode => RequestNumberOf(barcodes, barcode));
-            var endpoint = await LookupEndpoint.FindAsync(app.BaseAddress, barcodes[^1], numberOf(barcodes[^1]),
-                ("reception station", Api.StationKey), ("minghui erp", Api.EnterpriseKey));
-            using var client = Api.Client(app.BaseAddress, endpoint.Key);
+            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}), process {app.ProcessId}, at {app.BaseAddress}, data {folder}");
+            using var client = Api.Client(app.BaseAddress, Api.StationKey);
             var random = new Random(42);
             var http = new Latencies();
             for (var i = 0; i < WarmUp + Lookups; i++)
             {
                 var barcode = barcodes[random.Next(barcodes.Count)];
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(endpoint.Path(barcode, numberOf(barcode)));
-                var body = await response.Content.ReadAsStringAsync();
+                await Api.LookUpAsync(client, barcode);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{barcode}: {Api.Describe(response, body)}");
-                if (endpoint.IsScanEndpoint && !body.Contains(barcode, StringComparison.Ordinal))
-                    throw new InvalidOperationException($"{barcode} is not in the answer: {body}");
                 if (i >= WarmUp) http.Add(elapsed);
             }
 
             var p50 = http.Percentile(50);
             new Table($"lookup: {barcodes.Count:N0} samples ({Requests:N0} requests × {SamplesPerRequest}), random barcodes, sequential")
-                .Row($"HTTP {endpoint.Description}: p50 ({Lookups:N0} lookups after {WarmUp} warm-up)", $"{Latencies.Ms(p50)} ms",
+                .Row($"HTTP GET /api/v1/samples/{{barcode}} (station key): p50 ({Lookups:N0} lookups after {WarmUp} warm-up)", $"{Latencies.Ms(p50)} ms",
                     $"≤ {GoalP50Ms} ms: {Table.Met(p50 <= GoalP50Ms)}")
                 .Row("HTTP p99", $"{Latencies.Ms(http.Percentile(99))} ms")
                 .Row("HTTP max", $"{Latencies.Ms(http.Max)} ms")
@@ -62,8 +55,7 @@ public static class LookupBenchmark
                 .Print(
                     "Each request has 10 samples with 3 analyses each (300,000 analyses); the lookup loads the sample's request with " +
                     "its samples, analyses, methods and specimens, and the enterprise (ScanService.FindAsync), then over HTTP the chain of custody.",
-                    reuse ? $"Database reused from {folder}." : "",
-                    endpoint.IsScanEndpoint ? "" : "**The scanner API was not in this build: the HTTP number is for the fallback endpoint.**");
+                    reuse ? $"Database reused from {folder}." : "");
             return 0;
         }
         finally
@@ -99,11 +91,4 @@ public static class LookupBenchmark
 
     // FindAsync reads the database only; the email collaborators are for the scan actions, which this does not call.
     private static ScanService Scans(LabDbContext db) => new(db, null!, null!, TimeProvider.System);
-
-    private static string RequestNumberOf(List<string> barcodes, string barcode)
-    {
-        var index = barcodes.IndexOf(barcode);
-        var year = Lab.Domain.Numbering.Numbers.YearOf(barcode);
-        return Lab.Domain.Numbering.Numbers.Format(Lab.Domain.Numbering.NumberKind.Request, year, index / SamplesPerRequest + 1);
-    }
 }

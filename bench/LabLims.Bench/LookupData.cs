@@ -66,7 +66,7 @@ public static class LookupData
         });
         db.ApiKeys.Add(new ApiKey
         {
-            Kind = ApiKeyKind.Station, Name = "reception station", Prefix = Api.StationKey[..12],
+            Kind = ApiKeyKind.Station, Name = DemoData.ReceptionStationKeyName, Prefix = Api.StationKey[..12],
             Hash = ApiKey.HashOf(Api.StationKey), CreatedBy = "bench", CreatedAt = now,
         });
         await db.SaveChangesAsync();

@@ -28,11 +28,14 @@ public static class Machine
         }
     }
 
+    /// <summary>The load average when the bench started, before it put any load of its own on the machine.</summary>
+    public static readonly double? LoadAtStart = LoadAverage();
+
     public static string LoadNote()
     {
-        var load = LoadAverage();
+        var load = LoadAtStart;
         if (load is null) return "";
         var busy = load > Environment.ProcessorCount ? " (busy: other processes were running, results are noisy)" : "";
-        return $"load average {load.Value.ToString("0.0", CultureInfo.InvariantCulture)}{busy}";
+        return $"load average {load.Value.ToString("0.0", CultureInfo.InvariantCulture)} at the start{busy}";
     }
 }

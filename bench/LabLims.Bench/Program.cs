@@ -10,10 +10,11 @@ var benchmarks = new Dictionary<string, (string What, Func<BenchOptions, Task<in
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LabLims.Bench -- <benchmark> [--keep] [--data FOLDER]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LabLims.Bench -- <benchmark> [--keep] [--data FOLDER] [--web WEB.DLL]");
     foreach (var (name, (what, _)) in benchmarks) Console.Error.WriteLine($"  {name,-8} {what}");
     Console.Error.WriteLine("  --keep         keep the temporary data folder (its path is printed)");
     Console.Error.WriteLine("  --data FOLDER  lookup: reuse the database of a kept lookup run instead of creating one");
+    Console.Error.WriteLine("  --web WEB.DLL  start another build of the app (e.g. a copy made before a change)");
     return 2;
 }
 
@@ -21,4 +22,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 Console.Error.WriteLine("warning: the bench was built in Debug, so the app it starts is Web's Debug build; use -c Release.");
 #endif
 
-return await benchmark.Run(BenchOptions.Parse(args[1..]));
+_ = Machine.LoadAtStart; // read before any load of our own
+var options = BenchOptions.Parse(args[1..]);
+if (options.Web is not null) AppProcess.WebDll = options.Web;
+return await benchmark.Run(options);
