@@ -99,9 +99,11 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
     /// <summary>The analyses waiting for this sample (or specimen's sample) that the instrument's type can run.</summary>
     public async Task<(TestRequest? Request, Sample? Sample, IReadOnlyList<Analysis> Analyses)> RunnableAsync(string sampleBarcode, Instrument instrument)
     {
+        // By the barcode index, as ScanService.FindAsync: "Samples.Any(barcode)" makes SQLite scan every request.
+        var requestOfSample = db.Samples.Where(s => s.Barcode == sampleBarcode).Select(s => s.TestRequestId);
         var request = await db.TestRequests.AsNoTracking().Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Samples.Any(s => s.Barcode == sampleBarcode));
+            .SingleOrDefaultAsync(r => requestOfSample.Contains(r.Id));
         var sample = request?.Samples.Single(s => s.Barcode == sampleBarcode);
         var analyses = sample?.CurrentAnalyses.Where(a => a.Method!.InstrumentType == instrument.Type
             && a.Status is AnalysisStatus.Pending or AnalysisStatus.Failed).ToList() ?? [];

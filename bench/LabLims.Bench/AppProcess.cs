@@ -25,6 +25,18 @@ public sealed class AppProcess : IAsyncDisposable
         DataFolder = dataFolder;
     }
 
+    private static readonly List<AppProcess> Started = [];
+    private TimeSpan _cpuAtExit;
+
+    /// <summary>CPU time of every app process this run started (for <see cref="Machine.OthersNote"/>).</summary>
+    public static TimeSpan AllCpuTime
+    {
+        get
+        {
+            lock (Started) return Started.Aggregate(TimeSpan.Zero, (sum, app) => sum + app.CpuTime);
+        }
+    }
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string Configuration =>
@@ -66,6 +78,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, baseAddress, dataFolder);
+        lock (Started) Started.Add(app);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -96,8 +109,15 @@ public sealed class AppProcess : IAsyncDisposable
     {
         get
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            try
+            {
+                _process.Refresh();
+                return _process.HasExited ? _cpuAtExit : _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return _cpuAtExit; // disposed
+            }
         }
     }
 
@@ -117,6 +137,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _cpuAtExit = CpuTime;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -22,7 +22,7 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 Console.Error.WriteLine("warning: the bench was built in Debug, so the app it starts is Web's Debug build; use -c Release.");
 #endif
 
-_ = Machine.LoadAtStart; // read before any load of our own
+Machine.Start(); // before any load of our own
 var options = BenchOptions.Parse(args[1..]);
 if (options.Web is not null) AppProcess.WebDll = options.Web;
 return await benchmark.Run(options);

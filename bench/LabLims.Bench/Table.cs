@@ -22,7 +22,7 @@ public sealed class Table(string title)
     {
         var text = new StringBuilder();
         text.AppendLine().AppendLine($"### {title}").AppendLine();
-        text.AppendLine($"Machine: {Machine.Describe()}; {Machine.LoadNote()}").AppendLine();
+        text.AppendLine($"Machine: {Machine.Describe()}; {Machine.OthersNote()}").AppendLine();
         text.AppendLine("| measure | result | goal |").AppendLine("|---|---:|---|");
         foreach (var (measure, value, goal) in _rows) text.AppendLine($"| {measure} | {value} | {goal} |");
         if (notes.Length > 0) text.AppendLine();
