@@ -16,6 +16,7 @@ using Web.Barcodes;
 using Web.Instruments;
 using Web.Email;
 using Web.Infrastructure;
+using Web.Reports;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = "../wwwroot" });
 UseRepositoryWebRoot(builder.Environment);
@@ -120,6 +121,7 @@ builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
 builder.Services.AddLabels(builder.Configuration);
 builder.Services.AddScoped<RequestLabels>();
+builder.Services.AddCertificates(builder.Configuration);
 builder.Services.AddScoped<Web.Instruments.CalibrationReminders>();
 // The lab's instruments are not attached to this machine: every type has a simulated driver (real drivers replace them per type).
 builder.Services.AddSimulatedInstrumentDrivers(o => o.CaptureDelay = builder.Configuration.GetValue("Instruments:SimulatedCaptureDelay", TimeSpan.FromSeconds(2)));
