@@ -119,6 +119,7 @@ builder.Services.AddScoped<Web.Booking.BookingEmails>();
 builder.Services.AddScoped<Web.Booking.BookingService>();
 builder.Services.AddScoped<Web.Samples.SampleEmails>();
 builder.Services.AddScoped<Web.Samples.ScanService>();
+builder.Services.AddReportIssuing();
 builder.Services.AddLabels(builder.Configuration);
 builder.Services.AddScoped<RequestLabels>();
 builder.Services.AddCertificates(builder.Configuration);
@@ -173,6 +174,8 @@ app.Services.GetRequiredService<IRecurringJobManager>()
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<Web.Instruments.CalibrationReminders>("calibration-reminders", j => j.SendAsync(), Cron.Daily(0, 30),
         new RecurringJobOptions { TimeZone = Lang.LabTimeZone });
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<CertificateJobs>("certificate-sweep", j => j.SweepAsync(), Cron.Minutely());
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 app.Run();

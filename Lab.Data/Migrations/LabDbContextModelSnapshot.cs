@@ -355,6 +355,9 @@ namespace Lab.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subcontractor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TurnaroundDays")
                         .HasColumnType("INTEGER");
 
@@ -913,6 +916,9 @@ namespace Lab.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subcontractor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TestMethodId")
                         .HasColumnType("INTEGER");
 
@@ -1163,6 +1169,15 @@ namespace Lab.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AmendmentOpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendmentOpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendmentReason")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)

@@ -44,6 +44,11 @@ public partial class TestMethod
     /// </summary>
     public bool NeedsConfirmation { get; private set; }
     public bool Active { get; private set; } = true;
+    /// <summary>
+    /// The external laboratory that performs this method for us, or null when the lab does it itself. Such a method
+    /// is booked only when the customer agrees to subcontracting, and its results are marked on the report (7.8.2.1 p).
+    /// </summary>
+    public string? Subcontractor { get; private set; }
     /// <summary>Increases with every revision; analyses record the version they were booked with.</summary>
     public int Version { get; private set; } = 1;
 
@@ -90,6 +95,13 @@ public partial class TestMethod
     public void Reprice(int sampleQuantity, decimal priceCny, int turnaroundDays)
     {
         SetCommercialTerms(sampleQuantity, priceCny, turnaroundDays);
+        Version++;
+    }
+
+    /// <summary>The method is performed by <paramref name="laboratory"/> (null: by the lab itself again).</summary>
+    public void SubcontractTo(string? laboratory)
+    {
+        Subcontractor = Guard.OptionalText(laboratory, nameof(laboratory), 200);
         Version++;
     }
 

@@ -40,6 +40,8 @@ public class Analysis
     public string? RetractionReason { get; private set; }
     /// <summary>For a retest: the retracted analysis it replaces.</summary>
     public int? RetestOfId { get; private set; }
+    /// <summary>The external laboratory that performs it (from the method when booked); marked on the report.</summary>
+    public string? Subcontractor { get; private set; }
     /// <summary>Every change of the result after it was first recorded, oldest first.</summary>
     public IReadOnlyList<ResultChange> Changes => _changes;
 
@@ -57,6 +59,7 @@ public class Analysis
         Precision = method.Precision;
         ExpandedUncertainty = method.ExpandedUncertainty;
         PriceCny = method.PriceCny;
+        Subcontractor = method.Subcontractor;
     }
 
     private Analysis(Analysis retracted)
@@ -69,6 +72,7 @@ public class Analysis
         Unit = retracted.Unit;
         Precision = retracted.Precision;
         ExpandedUncertainty = retracted.ExpandedUncertainty;
+        Subcontractor = retracted.Subcontractor;
         PriceCny = 0; // a retest is the lab's own correction, not billed again
         RetestOfId = retracted.Id;
     }

@@ -144,7 +144,8 @@ public class Sample
     internal void OnAnalysisStarted()
     {
         if (Status == SampleStatus.InTesting) return;
-        if (Status != SampleStatus.Received) throw Illegal("test");
+        // A retained sample is tested again when an amended report needs a retest; it keeps its retention date.
+        if (Status is not (SampleStatus.Received or SampleStatus.Retained)) throw Illegal("test");
         Status = SampleStatus.InTesting;
     }
 
@@ -159,6 +160,13 @@ public class Sample
 
     internal void Retain(DateOnly until)
     {
+        // An amended report re-issues a request whose samples are retained already (or gone back to the customer).
+        if (Status is SampleStatus.Returned or SampleStatus.Disposed) return;
+        if (Status == SampleStatus.Retained)
+        {
+            if (RetainUntil is not { } current || until > current) RetainUntil = until;
+            return;
+        }
         if (Status != SampleStatus.Tested) throw Illegal("retain");
         RetainUntil = until;
         Status = SampleStatus.Retained;

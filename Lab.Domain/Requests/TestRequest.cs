@@ -42,6 +42,10 @@ public class TestRequest
     /// <summary>A deviation was found on receipt: the customer must be consulted before testing goes on (clause 7.4.3).</summary>
     public bool CustomerConsultationNeeded { get; private set; }
     public string? ConsultationOutcome { get; private set; }
+    /// <summary>Set while an issued report is being amended (clause 7.8.8): why, until the amendment is issued.</summary>
+    public string? AmendmentReason { get; private set; }
+    public DateTime? AmendmentOpenedAt { get; private set; }
+    public string? AmendmentOpenedBy { get; private set; }
     public IReadOnlyList<Sample> Samples => _samples;
 
     private TestRequest() { } // for EF
@@ -116,6 +120,10 @@ public class TestRequest
         var shortfall = _samples.SelectMany(s => s.QuantityShortfalls().Select(q => (s, q))).FirstOrDefault();
         if (shortfall.s is not null)
             throw new DomainException("sample-quantity-short", $"{shortfall.q.MethodCode} needs {shortfall.q.Needed} of sample {shortfall.s.Name}; {shortfall.s.Quantity} declared.");
+        var subcontracted = _samples.SelectMany(s => s.CurrentAnalyses).FirstOrDefault(a => a.Subcontractor is not null);
+        if (subcontracted is not null && !SubcontractingAllowed)
+            throw new DomainException("subcontracting-not-agreed",
+                $"{subcontracted.MethodCode} is performed by a subcontracted laboratory ({subcontracted.Subcontractor}): agree to subcontracting to book it.");
         if (sampleBarcodes.Count != _samples.Count)
             throw new DomainException("barcode-count", "Each sample needs one barcode.");
         if (totalCny < 0 || decimal.Round(totalCny, 2) != totalCny)
@@ -254,15 +262,40 @@ public class TestRequest
 
     public bool IsReadyForApproval => Status == RequestStatus.Reviewing && CurrentAnalyses.All(a => a.Status == AnalysisStatus.Verified);
 
-    /// <summary>The signatory approved the report: the request is issued and its samples enter retention.</summary>
-    public void MarkIssued(DateTime at, DateOnly retainSamplesUntil)
+    /// <summary>
+    /// The signatory approved the report: the request is issued and its samples enter retention. When an amendment
+    /// was open, it is closed here and its reason returned (the new report states it and supersedes the old one).
+    /// </summary>
+    public string? MarkIssued(DateTime at, DateOnly retainSamplesUntil)
     {
         if (!IsReadyForApproval)
             throw new DomainException("request-not-ready", $"Request {Number} cannot be issued: every result must be verified first.");
         foreach (var sample in _samples) sample.Retain(retainSamplesUntil);
         IssuedAt = at;
         Status = RequestStatus.Issued;
+        var amendment = AmendmentReason;
+        AmendmentReason = null;
+        AmendmentOpenedAt = null;
+        AmendmentOpenedBy = null;
+        return amendment;
     }
+
+    /// <summary>
+    /// An issued report must be corrected (clause 7.8.8). The request goes back to review: results may be
+    /// retracted and retested, or simply verified again; the next approval issues a new report that replaces the
+    /// current one and says why. The issued report stays valid until then.
+    /// </summary>
+    public void OpenAmendment(string reason, string by, DateTime at)
+    {
+        if (Status != RequestStatus.Issued)
+            throw new DomainException("request-not-issued", $"Request {Number} is {Status}: only an issued report can be amended.");
+        AmendmentReason = Guard.Text(reason, nameof(reason), 1000);
+        AmendmentOpenedBy = Guard.Text(by, nameof(by));
+        AmendmentOpenedAt = Guard.Utc(at, nameof(at));
+        Status = RequestStatus.Reviewing;
+    }
+
+    public bool IsBeingAmended => AmendmentReason is not null;
 
     public void ReturnSample(Sample sample, string by, DateTime at) => Own(sample).Release(SampleStatus.Returned, by, at);
     public void DisposeSample(Sample sample, string by, DateTime at) => Own(sample).Release(SampleStatus.Disposed, by, at);
@@ -287,7 +320,7 @@ public class TestRequest
     {
         if (Status is not (RequestStatus.Received or RequestStatus.InTesting or RequestStatus.Submitted))
             throw new DomainException("request-not-testing", $"Request {Number} is {Status}: no testing now.");
-        if (sample.Status is not (SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested))
+        if (sample.Status is not (SampleStatus.Received or SampleStatus.InTesting or SampleStatus.Tested or SampleStatus.Retained))
             throw new DomainException("sample-not-received", $"Sample {sample.Barcode} is {sample.Status}: it must be received before testing.");
     }
 

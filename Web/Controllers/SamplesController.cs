@@ -50,7 +50,7 @@ public class SamplesController(LabDbContext db, ScanService scans, CurrentUser c
     [Authorize(Roles = Roles.Reception + "," + Roles.Admin)]
     public async Task<IActionResult> Retention()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Lang.LabTimeZone));
+        var today = Lang.Today(clock);
         var rows = await (from s in db.Samples.AsNoTracking()
                           join r in db.TestRequests on s.TestRequestId equals r.Id
                           join e in db.Enterprises on r.EnterpriseId equals e.Id

@@ -16,6 +16,10 @@ public static class Lang
     public static string Time(DateTime? utc) =>
         utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), LabTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>Today's date in the lab (Asia/Shanghai).</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, LabTimeZone));
+
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     private static TimeZoneInfo FindLabTimeZone()

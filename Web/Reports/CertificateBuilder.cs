@@ -62,8 +62,7 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
                     TestedFrom = LocalDate(analysis.StartedAt ?? analysis.ProducedAt!.Value),
                     TestedTo = LocalDate(analysis.ProducedAt!.Value),
                     InstrumentCode = run?.InstrumentCode,
-                    // The schema has no record of subcontracting yet: every reported result was produced here.
-                    Subcontracted = false,
+                    Subcontracted = analysis.Subcontractor is not null,
                     Curve = run is null ? null : await CurveAsync(run, ct),
                 });
             }
