@@ -49,6 +49,7 @@ public static class DatabaseInitializer
         if (env.IsDevelopment() || options.DemoData)
         {
             await DemoData.SeedAsync(db, users, sp.GetRequiredService<NumberAllocator>(), clock);
+            await DemoPipeline.RunAsync(services, logger);
             logger.LogInformation("Demo data is in place (users are listed in the README).");
         }
     }
