@@ -21,7 +21,7 @@ public interface ICertificateRenderer
 /// statements and the end-of-report mark. Chinese, English or both on every label, as the report's language says.
 /// Stateless: one instance serves the app.
 /// </summary>
-public sealed class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
+public sealed partial class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
 {
     private const double HeaderBottom = 116;
     private const double FooterTop = 800;
@@ -187,8 +187,8 @@ public sealed class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
         if (data.Producer is { } producer)
             rows.Add([Key("生产单位", "Manufacturer"), Val(producer.Address is null ? producer.Name : $"{producer.Name}，{producer.Address}")]);
         rows.Add([Key("委托单号", "Request No."), Val(data.RequestNumber)]);
-        rows.Add([Key("检测依据", "Test methods"), Val(string.Join("；", data.Results.Select(r => r.Standard).Distinct()))]);
-        rows.Add([Key("收样日期", "Date of receipt"), Val(string.Join("、", data.ReceiptDates.Select(Date)))]);
+        rows.Add([Key("检测依据", "Test methods"), Val(string.Join(w.L("；", "; "), data.Results.Select(r => Unbroken(r.Standard)).Distinct()))]);
+        rows.Add([Key("收样日期", "Date of receipt"), Val(string.Join(w.L("、", ", "), data.ReceiptDates.Select(Date)))]);
         rows.Add([Key("检测日期", "Date(s) of testing"), Val(Range(data.TestedFrom, data.TestedTo))]);
         rows.Add([Key("签发日期", "Date of issue"), Val(Date(DateOnly.FromDateTime(data.IssuedAt)))]);
         rows.Add([Key("检测地点", "Place of testing"), Val(w.T(data.TestLocation ?? new CertificateText(data.Lab.AddressZh, data.Lab.AddressEn)))]);
@@ -253,7 +253,7 @@ public sealed class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
     {
         Heading(flow, w.L("检测结果", "Test results"), f, keepWith: 90);
         var bilingual = data.Language == ReportLanguage.Bilingual;
-        double[] widths = bilingual ? [24, 64, 92, 62, 94, 60, 44, 0] : [24, 66, 88, 64, 102, 58, 40, 0];
+        double[] widths = bilingual ? [24, 64, 86, 72, 90, 58, 42, 0] : [24, 66, 84, 72, 98, 56, 40, 0];
         widths[^1] = flow.Width - widths.Sum();
         var header = Header(w, f, ("序号", "No."), ("样品编号", "Sample No."), ("检测项目", "Test item"), ("检测依据", "Method"),
             ("标准要求", "Requirement"), ("检测结果", "Result"), ("单项判定", "Verdict"), ("检测日期 / 仪器", "Test date / instrument"));
@@ -270,7 +270,7 @@ public sealed class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
                 new PdfCell((i + 1).ToString(CultureInfo.InvariantCulture), Align: XStringAlignment.Center),
                 new PdfCell(r.SampleBarcode),
                 new PdfCell($"{w.T(r.MethodName)}\n{r.MethodCode}{(r.Subcontracted ? " *" : "")}"),
-                new PdfCell(r.Standard),
+                new PdfCell(Unbroken(r.Standard)),
                 new PdfCell(w.T(r.Requirement)),
                 new PdfCell(result),
                 new PdfCell(VerdictText(w, r.Verdict, stacked: true), r.Verdict == Verdict.Pass ? null : f.TableBold, Align: XStringAlignment.Center),
@@ -346,6 +346,12 @@ public sealed class CertificateRenderer(CjkFonts fonts) : ICertificateRenderer
         };
         return stacked ? w.Stack(zh, en) : w.L(zh, en);
     }
+
+    /// <summary>A standard's number stays on one line with its prefix: "GB/T 23147-2018", not "GB/T" then "23147-2018".</summary>
+    private static string Unbroken(string standard) => NumberAfterSpace().Replace(standard, "\u00A0");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex NumberAfterSpace();
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
