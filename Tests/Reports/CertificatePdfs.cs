@@ -176,6 +176,9 @@ public sealed partial class CertificatePdfs : IDisposable
     public void QrCodeOnEveryPageReadsAsTheVerificationAddressWithZbar()
     {
         var pdf = _renderer.Render(CertificateSamples.Data(1));
+        // Kept as evidence (and the source of docs/certificate-page*.png).
+        Directory.CreateDirectory(Path.Combine(TestFolders.Results, "certificates"));
+        File.WriteAllBytes(Path.Combine(TestFolders.Results, "certificates", "example-bilingual.pdf"), pdf);
 
         var pngs = ExternalTools.PdfToPngs(pdf, _folder, dpi: 150);
         Assert.True(pngs.Count >= 2);

@@ -6,12 +6,13 @@ var benchmarks = new Dictionary<string, (string What, Func<BenchOptions, Task<in
     ["booking"] = ("POST /api/v1/requests, 10 samples × 3 methods: sequential and 8 concurrent clients", BookingBenchmark.RunAsync),
     ["scan"] = ("GET /api/v1/samples/{barcode} against a bare ASP.NET Core endpoint, 64 connections", ScanBenchmark.RunAsync),
     ["lookup"] = ("barcode lookup with 100,000 samples in the database (HTTP and in-process)", LookupBenchmark.RunAsync),
+    ["certificate"] = ("render a two-page bilingual test report with a curve (in-process, p50/p95)", CertificateBenchmark.RunAsync),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LabLims.Bench -- <benchmark> [--keep] [--data FOLDER] [--web WEB.DLL]");
-    foreach (var (name, (what, _)) in benchmarks) Console.Error.WriteLine($"  {name,-8} {what}");
+    foreach (var (name, (what, _)) in benchmarks) Console.Error.WriteLine($"  {name,-11} {what}");
     Console.Error.WriteLine("  --keep         keep the temporary data folder (its path is printed)");
     Console.Error.WriteLine("  --data FOLDER  lookup: reuse the database of a kept lookup run instead of creating one");
     Console.Error.WriteLine("  --web WEB.DLL  start another build of the app (e.g. a copy made before a change)");
