@@ -136,8 +136,9 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
         var conclusion = Conclude(results.Select(r => r.Verdict));
         var failed = results.Count(r => r.Verdict == Verdict.Fail);
         var inconclusive = results.Count(r => r.Verdict == Verdict.Inconclusive);
-        var standards = string.Join("、", results.Select(r => r.Standard).Distinct());
-        var standardsEn = string.Join(", ", results.Select(r => r.Standard).Distinct());
+        var all = results.SelectMany(r => Standards(r.Standard)).Distinct().ToList();
+        var standards = string.Join("、", all);
+        var standardsEn = string.Join(", ", all);
         var (zh, en) = conclusion switch
         {
             Verdict.Pass => ($"所检项目均符合 {standards} 的要求，结论：合格。",
@@ -151,6 +152,10 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
             zh + "结论规则：各单项均合格时结论为合格，任一单项不合格时为不合格，其余情况为无法判定；单项按下述判定规则判定。",
             en + " Rule: the report passes only when every item passes, fails when any item fails, and is inconclusive otherwise; each item is judged by the decision rule below.");
     }
+
+    /// <summary>The standards a method cites, one by one ("GB/T 31895-2015; GB/T 23147-2018" is two).</summary>
+    public static IEnumerable<string> Standards(string cited) =>
+        cited.Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static CertificateText Requirement(Analysis analysis)
     {

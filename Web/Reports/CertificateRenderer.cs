@@ -187,8 +187,8 @@ public sealed partial class CertificateRenderer(CjkFonts fonts) : ICertificateRe
         if (data.Producer is { } producer)
             rows.Add([Key("生产单位", "Manufacturer"), Val(producer.Address is null ? producer.Name : $"{producer.Name}，{producer.Address}")]);
         rows.Add([Key("委托单号", "Request No."), Val(data.RequestNumber)]);
-        rows.Add([Key("检测依据", "Test methods"), Val(string.Join(w.L("；", "; "), data.Results.Select(r => Unbroken(r.Standard)).Distinct()))]);
-        rows.Add([Key("收样日期", "Date of receipt"), Val(string.Join(w.L("、", ", "), data.ReceiptDates.Select(Date)))]);
+        rows.Add([Key("检测依据", "Test methods"), Val(string.Join(w.Separator, data.Results.SelectMany(r => CertificateBuilder.Standards(r.Standard)).Distinct().Select(Unbroken)))]);
+        rows.Add([Key("收样日期", "Date of receipt"), Val(string.Join(w.Separator, data.ReceiptDates.Select(Date)))]);
         rows.Add([Key("检测日期", "Date(s) of testing"), Val(Range(data.TestedFrom, data.TestedTo))]);
         rows.Add([Key("签发日期", "Date of issue"), Val(Date(DateOnly.FromDateTime(data.IssuedAt)))]);
         rows.Add([Key("检测地点", "Place of testing"), Val(w.T(data.TestLocation ?? new CertificateText(data.Lab.AddressZh, data.Lab.AddressEn)))]);
@@ -377,6 +377,9 @@ public sealed partial class CertificateRenderer(CjkFonts fonts) : ICertificateRe
         };
 
         public string T(CertificateText text) => Stack(text.Zh, text.En);
+
+        /// <summary>Between items of a list: Chinese punctuation wherever Chinese is printed.</summary>
+        public string Separator => language == ReportLanguage.En ? "; " : "；";
 
         /// <summary>A label followed by its colon: "报告编号：", "Report No.: ", "报告编号 Report No.: ".</summary>
         public string Label(string zh, string en) => language switch
