@@ -69,6 +69,8 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
         Assert.True(frame.Curve.Series[0].X.Count > 20);
         Assert.Equal(CertificateText.Same("52"), data.Results[1].Result);
         Assert.Null(data.Results[1].Curve); // entered without a run
+        Assert.Equal((true, "国家纺织品质量检验检测中心（福建）"), (data.Results[1].Subcontracted, data.Results[1].Subcontractor));
+        Assert.False(data.Results[0].Subcontracted);
         Assert.Equal(new CertificateText("符合", "Conforms"), data.Results[2].Result);
         Assert.Equal("", data.Results[2].Unit);
         // 190 N with U = 2 N is wholly below 200 N under the guard band: a fail, so the report fails.
@@ -146,7 +148,7 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
 
     /// <summary>
     /// Two umbrellas under the guard band rule: the first tested for frame (a UTM run with its force curve kept),
-    /// UPF (first 30, retracted, retested 52) and wind; the second for frame (190 N: fails). Verified and issued.
+    /// UPF (subcontracted; first 30, retracted, retested 52) and wind; the second for frame (190 N: fails). Verified and issued.
     /// </summary>
     private async Task<(int ReportId, int RequestId)> IssueAsync()
     {
@@ -158,9 +160,10 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
             new LabUser { UserName = Reviewer, Email = Reviewer, DisplayName = "李审核" },
             new LabUser { UserName = Signatory, Email = Signatory, DisplayName = "张批准" });
         var methods = await db.TestMethods.Where(m => m.Code.StartsWith("UMB-")).ToDictionaryAsync(m => m.Code);
+        methods["UMB-UPF"].SubcontractTo("国家纺织品质量检验检测中心（福建）");
         var numbers = new NumberAllocator(db, Clock);
         var request = new TestRequest(enterpriseId, "client@test-umbrella.test", T(0));
-        request.SetTerms(DecisionRule.GuardBand, Urgency.Normal, ReportLanguage.Bilingual, SampleDisposal.Dispose, false, null, []);
+        request.SetTerms(DecisionRule.GuardBand, Urgency.Normal, ReportLanguage.Bilingual, SampleDisposal.Dispose, true, null, []);
         var first = request.AddSample("直杆晴雨伞 27 寸", "MH-L27", "明辉", "2026-11", 3, null);
         request.AddAnalysis(first, methods["UMB-FRAME"]);
         request.AddAnalysis(first, methods["UMB-UPF"]);

@@ -221,6 +221,7 @@ public sealed partial class CertificatePdfs : IDisposable
 
         Assert.Contains("UMB-UPF*", marked);
         Assert.Contains("分包项目", marked);
+        Assert.Contains("国家纺织品质量检验检测中心（福建）", marked);
         Assert.Contains("subcontractedtoanexternalprovider", marked);
         Assert.DoesNotContain("UMB-UPF*", plain);
         Assert.DoesNotContain("分包项目", plain);

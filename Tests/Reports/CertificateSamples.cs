@@ -53,6 +53,7 @@ public static class CertificateSamples
                 Result = CertificateText.Same(i == 1 ? "38" : "52"),
                 Verdict = i == 1 ? Verdict.Fail : Verdict.Pass, TestedFrom = received.AddDays(2), TestedTo = received.AddDays(2), InstrumentCode = subcontractUpf ? null : "UV-01",
                 Subcontracted = subcontractUpf,
+                Subcontractor = subcontractUpf ? "国家纺织品质量检验检测中心（福建）" : null,
                 Curve = curves && i == 0 ? UvSpectra() : null,
             });
         }

@@ -63,6 +63,7 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
                     TestedTo = LocalDate(analysis.ProducedAt!.Value),
                     InstrumentCode = run?.InstrumentCode,
                     Subcontracted = analysis.Subcontractor is not null,
+                    Subcontractor = analysis.Subcontractor,
                     Curve = run is null ? null : await CurveAsync(run, ct),
                 });
             }

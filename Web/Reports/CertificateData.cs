@@ -107,6 +107,8 @@ public sealed record CertificateResult
     public string? InstrumentCode { get; init; }
     /// <summary>Performed by an external provider: marked on the report (clause 7.8.2.1 p).</summary>
     public bool Subcontracted { get; init; }
+    /// <summary>The external laboratory that performed a subcontracted test, named in the footnote.</summary>
+    public string? Subcontractor { get; init; }
     /// <summary>The curve of the run behind the result (force–displacement, wind ramp, UV spectra), when it has one.</summary>
     public CertificateCurve? Curve { get; init; }
 }

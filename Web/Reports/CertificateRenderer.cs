@@ -280,8 +280,13 @@ public sealed partial class CertificateRenderer(CjkFonts fonts) : ICertificateRe
         flow.Table(widths, header, rows, f.Table);
         if (data.Results.Any(r => r.Subcontracted))
         {
+            var providers = data.Results.Where(r => r.Subcontracted && !string.IsNullOrWhiteSpace(r.Subcontractor)).Select(r => r.Subcontractor!).Distinct().ToList();
+            var (zh, en) = providers.Count == 0
+                ? ("注：标 * 的项目为分包项目，由外部检测机构完成。", "Note: items marked * were subcontracted to an external provider.")
+                : ($"注：标 * 的项目为分包项目，由外部检测机构（{string.Join("、", providers)}）完成。",
+                    $"Note: items marked * were subcontracted to an external provider ({string.Join(", ", providers)}).");
             flow.Y += 2;
-            flow.Paragraph(w.L("注：标 * 的项目为分包项目，由外部检测机构完成。", "Note: items marked * were subcontracted to an external provider."), f.Small);
+            flow.Paragraph(w.Stack(zh, en), f.Small);
         }
     }
 
