@@ -14,6 +14,7 @@ using Web;
 using Web.Api;
 using Web.Barcodes;
 using Web.Instruments;
+using Web.Reports;
 using Web.Email;
 using Web.Infrastructure;
 using Web.Reports;
@@ -136,6 +137,9 @@ builder.Services.AddScoped<Web.Enterprises.SignUpService>();
 builder.Services.AddScoped<Web.Enterprises.SignInGate>();
 builder.Services.AddScoped<Web.Enterprises.EnterpriseApprovals>();
 builder.Services.AddScoped<Web.Enterprises.TeamService>();
+builder.Services.AddScoped<Web.Reports.ReportFiles>();
+builder.Services.AddScoped<Web.Reports.ReportVerification>();
+builder.Services.AddVerifyRateLimit(builder.Configuration);
 
 // ---- health ----
 builder.Services.AddHealthChecks()
@@ -159,6 +163,7 @@ app.UseApiProblemDetails();
 app.UseStaticFiles();
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseRouting();
+app.UseRateLimiter(); // after routing: only the endpoints that ask for a policy (/verify) are limited
 app.UseAuthentication();
 app.UseAuthorization();
 

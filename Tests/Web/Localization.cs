@@ -54,12 +54,12 @@ public sealed partial class Localization
         var needed = Keys<RequestStatus>("RequestStatus").Concat(Keys<SampleStatus>("SampleStatus"))
             .Concat(Keys<AnalysisStatus>("AnalysisStatus")).Concat(Keys<Verdict>("Verdict"))
             .Concat(Keys<DecisionRule>("DecisionRule")).Concat(Keys<Urgency>("Urgency"))
-            .Concat(Keys<ReportLanguage>("ReportLanguage")).Concat(Keys<SampleDisposal>("SampleDisposal"))
+            .Concat(Keys<ReportLanguage>("ReportLanguage")).Concat(Keys<Lab.Domain.Reports.ReportStatus>("ReportStatus")).Concat(Keys<SampleDisposal>("SampleDisposal"))
             .Concat(Keys<SampleCondition>("SampleCondition")).Concat(Keys<EnterpriseStatus>("EnterpriseStatus"))
             .Concat(Keys<InstrumentStatus>("InstrumentStatus")).Concat(Keys<global::Web.Models.Work.CalibrationState>("CalibrationState"))
             .Concat(Roles.All.Select(r => "Role." + r))
             .Concat(new[] { "UMB", "FTW", "TEX", "FOM" }.Select(f => "Home.Family." + f))
-            .Concat(new[] { "NotFound", "Forbidden", "ServerError", "Other" }.SelectMany(s => new[] { $"Status.{s}.Title", $"Status.{s}.Text" }));
+            .Concat(new[] { "NotFound", "Forbidden", "ServerError", "Other", "TooMany" }.SelectMany(s => new[] { $"Status.{s}.Title", $"Status.{s}.Text" }));
 
         var missing = needed.Where(k => !en.ContainsKey(k)).ToList();
         Assert.Empty(missing);

@@ -22,19 +22,25 @@ public sealed record ApiSample(string? Barcode, string Name, string Status, IRea
 
 public sealed record ApiQuote(decimal TotalCny, string? DueDate);
 
-/// <summary>An issued report of the request (filled by the reports feature).</summary>
-public sealed record ApiReport(string Number, DateTime IssuedAt, string Status);
+/// <summary>A report of the request: issued, superseded by an amendment, or withdrawn (UTC time of issue).</summary>
+public sealed record ApiReport(string Number, DateTime IssuedAt, string Status)
+{
+    public static ApiReport From(Web.Reports.ReportSummary r) => new(r.Number, DateTime.SpecifyKind(r.IssuedAt, DateTimeKind.Utc), r.Status.ToString());
+}
 
 public sealed record ApiRequest(string? Number, string Status, IReadOnlyList<ApiSample> Samples, ApiQuote Quote, IReadOnlyList<ApiReport> Reports)
 {
     /// <summary>The request as booked and as it stands; the samples and analyses in the order they were booked.</summary>
-    public static ApiRequest From(TestRequest r) => new(
+    public static ApiRequest From(TestRequest r) => From(r, []);
+
+    /// <summary>The request with its reports, oldest first.</summary>
+    public static ApiRequest From(TestRequest r, IEnumerable<Web.Reports.ReportSummary> reports) => new(
         r.Number,
         r.Status.ToString(),
         r.Samples.OrderBy(s => s.Id).Select(s => new ApiSample(s.Barcode, s.Name, s.Status.ToString(),
             s.Analyses.OrderBy(a => a.Id).Select(a => new ApiAnalysis(a.Id, a.MethodCode, a.Status.ToString())).ToList())).ToList(),
         new ApiQuote(ApiMoney.Cny(r.TotalCny), r.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        []);
+        reports.Select(ApiReport.From).ToList());
 }
 
 public static class ApiMoney

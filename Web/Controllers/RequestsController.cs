@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Web.Infrastructure;
 using Web.Models.Requests;
+using Web.Reports;
 
 namespace Web.Controllers;
 
@@ -53,7 +54,7 @@ public class RequestsController(LabDbContext db, CurrentUser currentUser, People
             .SingleOrDefaultAsync(r => r.Number == number);
         if (request is null) return NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == request.EnterpriseId);
-        return View(RequestDetailsVm.From(request, enterprise, await people.NamerAsync()));
+        return View(RequestDetailsVm.From(request, enterprise, await people.NamerAsync()) with { Reports = await db.SummariesAsync(request) });
     }
 }
 

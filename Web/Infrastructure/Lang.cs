@@ -20,6 +20,10 @@ public static class Lang
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, LabTimeZone));
 
+    /// <summary>The lab's calendar day of a stored UTC time, e.g. 2026-11-26.</summary>
+    public static string Day(DateTime? utc) =>
+        utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), LabTimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     private static TimeZoneInfo FindLabTimeZone()

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Web.Api;
 using Web.Booking;
+using Web.Reports;
 
 namespace Web.Controllers.Api;
 
@@ -28,14 +29,16 @@ public sealed class RequestsApiController(LabDbContext db, BookingService bookin
             .Where(r => r.Status != RequestStatus.Draft)
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
             .ToListAsync(HttpContext.RequestAborted);
-        return requests.Select(ApiRequest.From).ToList();
+        var reports = await db.SummariesAsync(requests.Select(r => r.Id).ToList(), HttpContext.RequestAborted);
+        return requests.Select(r => ApiRequest.From(r, reports[r.Id])).ToList();
     }
 
     [HttpGet("{number}")]
     public async Task<IActionResult> Get(string number)
     {
         var request = await Requests().SingleOrDefaultAsync(r => r.Number == number && r.Status != RequestStatus.Draft, HttpContext.RequestAborted);
-        return request is null ? NotFoundProblem() : Ok(ApiRequest.From(request));
+        if (request is null) return NotFoundProblem();
+        return Ok(ApiRequest.From(request, await db.SummariesAsync(request, HttpContext.RequestAborted)));
     }
 
     [HttpPost("")]

@@ -23,6 +23,9 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
     DateTime? SubmittedAt, DateTime? ReceivedAt, DateTime? TestingStartedAt, DateTime? ReviewingAt, DateTime? IssuedAt,
     DateTime? CancelledAt, string? CancellationReason, DateOnly? DueDate, decimal TotalCny, IReadOnlyList<SampleVm> Samples)
 {
+    /// <summary>The request's reports, oldest first: issued, superseded by an amendment, or withdrawn.</summary>
+    public IReadOnlyList<Web.Reports.ReportSummary> Reports { get; init; } = [];
+
     public static RequestDetailsVm From(TestRequest r, Enterprise e, Func<string?, string> name) => new(
         r.Id, r.Number, r.Status, e.Name, e.Address, r.DecisionRule, r.Urgency, r.ReportLanguage, r.SampleDisposal,
         r.SubcontractingAllowed, r.Notes, r.ReportRecipients, r.CreatedAt, r.SubmittedAt, r.ReceivedAt, r.TestingStartedAt,
