@@ -31,6 +31,8 @@ public sealed class ClientRoutesCovered(AppFixture fixture)
         ["api/v1/samples/{barcode}/label.png"] = "LabelDownloads.ScanDevicesGetLabelsByKeyAndEnterpriseKeysOnlyTheirOwn",
         ["api/v1/requests/{number}/labels.pdf"] = "LabelDownloads.ScanDevicesGetLabelsByKeyAndEnterpriseKeysOnlyTheirOwn",
         ["api/v1/samples/{barcode}"] = "ScannerApi.ASampleIsReadByItsOwnEnterpriseAndTheLabsKeysButIs404ForAnotherEnterprise",
+        ["reports/{number}.pdf"] = "ReportDownloads.AnEnterpriseDownloadsItsOwnReportButNotAnothers",
+        ["api/v1/reports/{number}.pdf"] = "ReportsApi.AnEnterpriseKeyDownloadsItsOwnReportExactlyAsStoredAndAnothersIs404",
     };
 
     [Fact]

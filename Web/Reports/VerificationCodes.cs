@@ -23,6 +23,6 @@ public static class VerificationCodes
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > 100) return null;
         var cleaned = new string(code.Where(c => c is not (' ' or '-')).ToArray());
-        return cleaned.Length is >= 16 and <= 64 && cleaned.All(char.IsAsciiLetterOrDigit) ? cleaned : null;
+        return cleaned.Length is >= 16 and <= 64 && cleaned.All(char.IsAsciiLetterOrDigit) ? cleaned.ToUpperInvariant() : null;
     }
 }
