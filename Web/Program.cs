@@ -17,7 +17,6 @@ using Web.Instruments;
 using Web.Reports;
 using Web.Email;
 using Web.Infrastructure;
-using Web.Reports;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = "../wwwroot" });
 UseRepositoryWebRoot(builder.Environment);

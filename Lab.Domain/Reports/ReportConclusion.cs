@@ -5,22 +5,24 @@ namespace Lab.Domain.Reports;
 
 /// <summary>
 /// The report's overall statement of conformity (检测结论), from the request's current verified results: one rule
-/// for the certificate and the public verification page, so they can never disagree.
+/// for the certificate, the report email and the public verification page, so they can never disagree.
 /// </summary>
 public static class ReportConclusion
 {
     /// <summary>
-    /// Fail when any current verified result fails; Pass when every current result is verified and passes;
-    /// otherwise Inconclusive (a result inside the guard band, or one not verified, or none at all).
+    /// Fail when any verdict fails; Pass when there are verdicts and every one passes; otherwise Inconclusive (a
+    /// result inside the guard band, an item without a verdict, or nothing at all).
     /// </summary>
-    public static Verdict Of(TestRequest request) => Of(request.CurrentAnalyses);
-
-    public static Verdict Of(IEnumerable<Analysis> analyses)
+    public static Verdict Of(IEnumerable<Verdict?> verdicts)
     {
-        var current = analyses.Where(a => a.IsCurrent).ToList();
-        var verified = current.Where(a => a.Status == AnalysisStatus.Verified).ToList();
-        if (verified.Any(a => a.Verdict == Verdict.Fail)) return Verdict.Fail;
-        if (current.Count > 0 && verified.Count == current.Count && verified.All(a => a.Verdict == Verdict.Pass)) return Verdict.Pass;
-        return Verdict.Inconclusive;
+        var all = verdicts.ToList();
+        if (all.Contains(Verdict.Fail)) return Verdict.Fail;
+        return all.Count > 0 && all.All(v => v == Verdict.Pass) ? Verdict.Pass : Verdict.Inconclusive;
     }
+
+    /// <summary>The current analyses' verdicts, counting only verified ones (a result not yet verified has none).</summary>
+    public static Verdict Of(IEnumerable<Analysis> analyses) =>
+        Of(analyses.Where(a => a.IsCurrent).Select(a => a.Status == AnalysisStatus.Verified ? a.Verdict : null));
+
+    public static Verdict Of(TestRequest request) => Of(request.CurrentAnalyses);
 }

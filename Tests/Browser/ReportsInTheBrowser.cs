@@ -29,7 +29,7 @@ public sealed class ReportsInTheBrowser(AppFixture fixture, BrowserFixture brows
         var second = page.Locator($"[data-report='{amendment.Number}']");
         Assert.Contains("已被替代", await first.InnerTextAsync());
         Assert.Contains($"已被 {amendment.Number} 替代", await first.InnerTextAsync());
-        Assert.Contains("已签发", await second.InnerTextAsync());
+        Assert.Contains("有效", await second.InnerTextAsync());
         Assert.Contains($"替代报告 {original.Number}：样品型号笔误", await second.InnerTextAsync());
         await page.Locator("[data-testid=reports]").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, "request-reports-zh");

@@ -68,4 +68,13 @@ public class ReportConclusionRule
 
         Assert.Equal(Verdict.Pass, ReportConclusion.Of(request));
     }
+
+    [Theory]
+    [InlineData(new[] { "Pass", "Pass" }, "Pass")]
+    [InlineData(new[] { "Pass", "Fail", "Inconclusive" }, "Fail")]
+    [InlineData(new[] { "Pass", "Inconclusive" }, "Inconclusive")]
+    [InlineData(new[] { "Pass", null }, "Inconclusive")]
+    [InlineData(new string?[0], "Inconclusive")]
+    public void VerdictsAloneFollowTheSameRule(string?[] verdicts, string expected) =>
+        Assert.Equal(Enum.Parse<Verdict>(expected), ReportConclusion.Of(verdicts.Select(v => v is null ? (Verdict?)null : Enum.Parse<Verdict>(v))));
 }

@@ -110,13 +110,8 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
         $"{publicUrl.TrimEnd('/')}/verify/{Uri.EscapeDataString(verificationCode)}";
 
     /// <summary>Pass only when every item passes; Fail when any item fails; otherwise (some inconclusive) Inconclusive.</summary>
-    public static Verdict Conclude(IEnumerable<Verdict> verdicts)
-    {
-        var all = verdicts.ToList();
-        if (all.Count == 0) return Verdict.Inconclusive;
-        if (all.Contains(Verdict.Fail)) return Verdict.Fail;
-        return all.All(v => v == Verdict.Pass) ? Verdict.Pass : Verdict.Inconclusive;
-    }
+    /// <summary>The lab's one rule (<see cref="ReportConclusion"/>), shared with the email and the verification page.</summary>
+    public static Verdict Conclude(IEnumerable<Verdict> verdicts) => ReportConclusion.Of(verdicts.Select(v => (Verdict?)v));
 
     public static CertificateText DecisionRuleText(DecisionRule rule) => rule switch
     {

@@ -20,14 +20,14 @@ public sealed class ReportEmails(EmailComposer composer, IOptions<LabOptions> op
         var zh = e.Culture == "zh-CN";
         var baseUrl = options.Value.PublicUrl.TrimEnd('/');
         var analyses = request.Samples.SelectMany(s => s.CurrentAnalyses.Select(a => (s, a))).ToList();
-        var conclusion = ReportConclusion.Of(analyses.Select(x => x.a.Verdict));
+        var conclusion = ReportConclusion.Of(request); // the lab's one rule, as on the certificate and the verification page
         e.Subject(e.T(replacedNumber is null ? "Email.Report.Subject" : "Email.Report.AmendedSubject", report.Number, request.Number!))
             .Heading(e.T("Email.Report.Heading", report.Number))
             .Paragraph(e.T("Email.Greeting", enterprise.Name))
             .Paragraph(e.T("Email.Report.Intro", request.Number!, Lang.Time(report.IssuedAt), report.Number));
         if (replacedNumber is not null)
             e.Paragraph(e.T("Email.Report.Replaces", replacedNumber, report.AmendmentReason ?? ""));
-        e.Paragraph(e.T("Email.Report.Conclusion", conclusion is { } c ? e.T("Verdict." + c) : "—"));
+        e.Paragraph(e.T("Email.Report.Conclusion", e.T("Verdict." + conclusion)));
         e.Row(e.T("Reception.Barcode"), e.T("Reception.Sample"), e.T("Catalog.Method"), e.T("Requests.Result"), e.T("Requests.Verdict"));
         foreach (var (s, a) in analyses)
             e.Row(s.Barcode ?? "", s.Name, $"{a.MethodCode} {(zh ? a.Method?.NameZh : a.Method?.NameEn)}",
@@ -38,17 +38,5 @@ public sealed class ReportEmails(EmailComposer composer, IOptions<LabOptions> op
             .Link(e.T("Email.Report.VerifyLink"), $"{baseUrl}/verify/{report.VerificationCode}")
             .Link(e.T("Email.Report.Open"), $"{baseUrl}/requests/{request.Number}");
         return e.Build();
-    }
-}
-
-/// <summary>The overall conclusion (检测结论) from the items' verdicts: any Fail fails, all Pass passes, else Inconclusive.</summary>
-public static class ReportConclusion
-{
-    public static Verdict? Of(IEnumerable<Verdict?> verdicts)
-    {
-        var list = verdicts.ToList();
-        if (list.Count == 0 || list.Any(v => v is null)) return null;
-        if (list.Contains(Verdict.Fail)) return Verdict.Fail;
-        return list.All(v => v == Verdict.Pass) ? Verdict.Pass : Verdict.Inconclusive;
     }
 }
