@@ -30,6 +30,7 @@ public class AnalysesController(LabDbContext db, CurrentUser currentUser, People
     }
 
     [HttpPost("{id:int}/result")]
+    [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Record(int id, string? value, string? reason)
     {
