@@ -64,7 +64,9 @@ public sealed class ReviewService(LabDbContext db, TimeProvider clock, PeopleDir
                 var r = requests[g.Key];
                 var items = g.OrderBy(a => samples[a.SampleId].Barcode).ThenBy(a => a.Id).Select(a => new ReviewItemVm(
                     a.Id, Stamp(a), a.MethodCode, a.Method?.NameZh ?? a.MethodCode, a.Method?.NameEn ?? a.MethodCode,
-                    samples[a.SampleId].Barcode ?? "", samples[a.SampleId].Name, a.ResultText, a.Unit, a.Limit.Describe(a.Unit), a.Verdict,
+                    samples[a.SampleId].Barcode ?? "", samples[a.SampleId].Name, a.ResultText, a.Unit,
+                    // A pass/fail limit says nothing by itself: the requirement's words do.
+                    a.Limit.Kind == LimitKind.PassFail ? null : a.Limit.Describe(a.Unit), a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Verdict,
                     name(a.ProducedBy), a.ProducedAt, a.LastCorrectedBy is { } c ? name(c) : null, !a.MayBeVerifiedBy(reviewer),
                     runIds.TryGetValue(a.Id, out var run) ? run : null)).ToList();
                 return new ReviewGroupVm(r.Number!, r.Enterprise, r.DueDate, r.Urgency, r.DecisionRule, r.Verified, r.Current, items);
@@ -190,7 +192,8 @@ public sealed class ReviewService(LabDbContext db, TimeProvider clock, PeopleDir
 }
 
 public sealed record ReviewItemVm(int AnalysisId, string Stamp, string MethodCode, string NameZh, string NameEn, string Barcode,
-    string SampleName, string? ResultText, string Unit, string Limit, Verdict? Verdict, string ProducedBy, DateTime? ProducedAt,
+    string SampleName, string? ResultText, string Unit, string? Limit, string RequirementZh, string RequirementEn, Verdict? Verdict,
+    string ProducedBy, DateTime? ProducedAt,
     string? CorrectedBy, bool Mine, int? RunId);
 
 public sealed record ReviewGroupVm(string RequestNumber, string EnterpriseName, DateOnly? DueDate, Urgency Urgency, DecisionRule DecisionRule,
