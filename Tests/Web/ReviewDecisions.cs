@@ -181,7 +181,12 @@ public sealed partial class ReviewDecisions(AppFixture fixture)
             Assert.Contains("淋雨时间不足 5 分钟", row, StringComparison.Ordinal);
             Assert.Contains($"data-analysis-id=\"{retestId}\"", request, StringComparison.Ordinal);
         }
-        // The retracted one is no longer in the queue; deciding on it again is told plainly.
+        // Reception sees the request but is not offered the analysis records it may not open.
+        using var reception = await fixture.App.CreateClientFor("reception@lablims.test", DemoData.Password);
+        Assert.DoesNotContain($"href=\"/analyses/{rain}\"", await reception.GetStringAsync($"/requests/{number}"), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/analyses/{rain}\"", await reviewer.GetStringAsync($"/requests/{number}"), StringComparison.Ordinal);
+
+        // The retracted one is no longer in the queue.
         Assert.DoesNotContain($"href=\"/review/{rain}\"", await reviewer.GetStringAsync("/review"), StringComparison.Ordinal);
     }
 

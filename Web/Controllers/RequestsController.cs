@@ -1,10 +1,10 @@
 using Lab.Data;
 using Lab.Data.Identity;
+using Lab.Domain.Instruments;
 using Lab.Domain.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Lab.Domain.Instruments;
 using Web.Infrastructure;
 using Web.Instruments;
 using Web.Models.Requests;
@@ -56,7 +56,7 @@ public class RequestsController(LabDbContext db, CurrentUser currentUser, People
         if (request is null) return NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == request.EnterpriseId);
         var curveRuns = new Dictionary<int, int>();
-        if (currentUser.IsStaff)
+        if (new[] { Roles.Technician, Roles.Reviewer, Roles.Signatory, Roles.Admin }.Any(currentUser.IsInRole))
         {
             var ids = request.Samples.SelectMany(s => s.Analyses).Select(a => a.Id).ToList();
             var formats = RunCurves.Formats.ToList();
