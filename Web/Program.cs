@@ -128,6 +128,8 @@ builder.Services.AddScoped<Web.Instruments.CalibrationReminders>();
 builder.Services.AddSimulatedInstrumentDrivers(o => o.CaptureDelay = builder.Configuration.GetValue("Instruments:SimulatedCaptureDelay", TimeSpan.FromSeconds(2)));
 builder.Services.AddSingleton<Web.Instruments.SimulatedFaults>();
 builder.Services.AddScoped<Web.Instruments.RunService>();
+builder.Services.AddScoped<Web.Instruments.RunCurveReader>();
+builder.Services.AddScoped<Web.Review.ReviewService>();
 builder.Services.AddScoped<Web.Instruments.RunJobs>();
 builder.Services.AddSingleton<Web.Instruments.ImportFolderWatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Web.Instruments.ImportFolderWatcher>());

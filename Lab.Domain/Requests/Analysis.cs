@@ -81,6 +81,22 @@ public class Analysis
     public bool IsCurrent => Status != AnalysisStatus.Retracted;
     public bool HasResult => Status is AnalysisStatus.ToBeVerified or AnalysisStatus.Verified;
 
+    /// <summary>Who changed the result last (null when it stands as first recorded).</summary>
+    public string? LastCorrectedBy => _changes
+        .OrderBy(c => c.At).ThenBy(c => c.Id == 0 ? int.MaxValue : c.Id) // as loaded the order is not guaranteed; unsaved ones are newest
+        .LastOrDefault()?.By;
+
+    /// <summary>
+    /// Four eyes: the person who produced the result, or who corrected it last, may never verify it. The same rule
+    /// <see cref="Verify"/> enforces, for pages that offer the action only to whom it is allowed.
+    /// </summary>
+    public bool MayBeVerifiedBy(string person)
+    {
+        var who = (person ?? "").Trim();
+        return who.Length > 0 && !string.Equals(who, ProducedBy, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(who, LastCorrectedBy, StringComparison.OrdinalIgnoreCase);
+    }
+
     internal void Start(DateTime at)
     {
         if (Status is not (AnalysisStatus.Pending or AnalysisStatus.Failed))
@@ -113,8 +129,11 @@ public class Analysis
         if (Status != AnalysisStatus.ToBeVerified) throw Illegal("correct the result of");
         var (oldText, oldVerdict) = (ResultText, Verdict);
         var why = Guard.Text(reason, nameof(reason), 1000);
-        SetValue(value, rule, by, at);
-        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, by, at));
+        var who = Guard.Text(by, nameof(by));
+        var (rounded, text, verdict) = Judge(value, rule);
+        // The person who produced the result stays its producer; the corrector is on the change.
+        SetResult(rounded, text, verdict, ProducedBy!, ProducedAt!.Value);
+        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, who, at));
     }
 
     internal void CorrectFinding(bool meetsRequirement, string reason, string by, DateTime at)
@@ -122,16 +141,24 @@ public class Analysis
         if (Status != AnalysisStatus.ToBeVerified) throw Illegal("correct the result of");
         var (oldText, oldVerdict) = (ResultText, Verdict);
         var why = Guard.Text(reason, nameof(reason), 1000);
-        SetResult(null, meetsRequirement ? "Pass" : "Fail", Limit.Judge(meetsRequirement), by, at);
-        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, by, at));
+        var who = Guard.Text(by, nameof(by));
+        SetResult(null, meetsRequirement ? "Pass" : "Fail", Limit.Judge(meetsRequirement), ProducedBy!, ProducedAt!.Value);
+        _changes.Add(new ResultChange(oldText, oldVerdict, ResultText!, Verdict!.Value, why, who, at));
     }
 
     private void SetValue(double value, DecisionRule rule, string producedBy, DateTime at)
     {
+        var (rounded, text, verdict) = Judge(value, rule);
+        SetResult(rounded, text, verdict, producedBy, at);
+    }
+
+    /// <summary>The value as reported (rounded to the method's precision) and its verdict under the request's decision rule.</summary>
+    private (double Rounded, string Text, Verdict Verdict) Judge(double value, DecisionRule rule)
+    {
         if (!double.IsFinite(value)) throw new DomainException("value-not-finite", "A measured value must be a finite number.");
         var rounded = Math.Round(value, Precision, MidpointRounding.ToEven);
         var verdict = Limit.Judge(rounded, rule, ExpandedUncertainty);
-        SetResult(rounded, Limit.Kind == LimitKind.Grade ? Grades.Format(rounded) : rounded.ToString("F" + Precision, CultureInfo.InvariantCulture), verdict, producedBy, at);
+        return (rounded, Limit.Kind == LimitKind.Grade ? Grades.Format(rounded) : rounded.ToString("F" + Precision, CultureInfo.InvariantCulture), verdict);
     }
 
     /// <summary>The finding of a pass/fail inspection.</summary>
@@ -159,6 +186,8 @@ public class Analysis
         var by = Guard.Text(verifiedBy, nameof(verifiedBy));
         if (string.Equals(by, ProducedBy, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("self-verification", $"The result of {MethodCode} was produced by the same person; someone else must verify it.");
+        if (string.Equals(by, LastCorrectedBy, StringComparison.OrdinalIgnoreCase))
+            throw new DomainException("self-verification", $"The result of {MethodCode} was last corrected by the same person; someone else must verify it.");
         VerifiedBy = by;
         VerifiedAt = at;
         Status = AnalysisStatus.Verified;

@@ -89,4 +89,49 @@ public class AnalysisVerify
         request.VerifyAnalysis(request.Samples[1].Analyses[0], LabDay.Reviewer, LabDay.Later(46));
         Assert.True(request.IsReadyForApproval);
     }
+    private static (TestRequest Request, Analysis Analysis) CorrectedBy(string corrector)
+    {
+        var request = new RequestBuilder().WithSample("Canopy", 1, new MethodBuilder().Build()).Received();
+        var analysis = request.Samples[0].Analyses[0];
+        request.RecordResult(analysis, 9.1, LabDay.Analyst, LabDay.Later(30));
+        request.CorrectResult(analysis, 7.1, "Typo: 7.1 read from the meter", corrector, LabDay.Later(40));
+        return (request, analysis);
+    }
+
+    [Fact]
+    public void WhoCorrectedTheResultLastCannotVerifyIt()
+    {
+        var (request, analysis) = CorrectedBy("wang.fang");
+
+        Expect.Refusal("self-verification", () => request.VerifyAnalysis(analysis, "WANG.FANG", LabDay.Later(45)));
+
+        Assert.Equal(AnalysisStatus.ToBeVerified, analysis.Status);
+        Assert.False(analysis.MayBeVerifiedBy("wang.fang"));
+    }
+
+    [Fact]
+    public void WhoProducedTheResultCannotVerifyItAfterSomeoneElseCorrectedIt()
+    {
+        var (request, analysis) = CorrectedBy("wang.fang");
+
+        Assert.Equal((LabDay.Analyst, LabDay.Later(30)), (analysis.ProducedBy, analysis.ProducedAt));
+        Expect.Refusal("self-verification", () => request.VerifyAnalysis(analysis, LabDay.Analyst, LabDay.Later(45)));
+        Assert.False(analysis.MayBeVerifiedBy(LabDay.Analyst));
+
+        Assert.True(analysis.MayBeVerifiedBy(LabDay.Reviewer));
+        request.VerifyAnalysis(analysis, LabDay.Reviewer, LabDay.Later(45));
+        Assert.Equal(AnalysisStatus.Verified, analysis.Status);
+    }
+
+    [Fact]
+    public void AnEarlierCorrectorMayVerifyWhatSomeoneElseCorrectedSince()
+    {
+        var (request, analysis) = CorrectedBy("wang.fang");
+        request.CorrectResult(analysis, 7.2, "Second reading", "zhao.lei", LabDay.Later(41));
+
+        Assert.Equal("zhao.lei", analysis.LastCorrectedBy);
+        request.VerifyAnalysis(analysis, "wang.fang", LabDay.Later(45));
+
+        Assert.Equal("wang.fang", analysis.VerifiedBy);
+    }
 }

@@ -13,15 +13,24 @@ using Web.Models.Work;
 namespace Web.Controllers;
 
 /// <summary>
-/// Manual results: methods read by a person (grey-scale grades, pass/fail inspections) are entered here and
-/// judged like instrument results; changing a result needs a reason and keeps the old one.
+/// An analysis as the lab's staff see it (result, instrument and calibration, raw data, curve, changes), and manual
+/// results: methods read by a person (grey-scale grades, pass/fail inspections) are entered here and judged like
+/// instrument results; changing a result needs a reason and keeps the old one.
 /// </summary>
-[Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
+[Authorize(Roles = Roles.Technician + "," + Roles.Reviewer + "," + Roles.Signatory + "," + Roles.Admin)]
 [Route("analyses")]
 public class AnalysesController(LabDbContext db, CurrentUser currentUser, PeopleDirectory people, IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : Controller
+    TimeProvider clock, Web.Review.ReviewService review) : Controller
 {
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var record = await review.RecordAsync(id);
+        return record is null ? NotFound() : View(record);
+    }
+
     [HttpGet("{id:int}/result")]
+    [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
     public async Task<IActionResult> Result(int id)
     {
         var (request, analysis) = await LoadAsync(id);
@@ -30,6 +39,7 @@ public class AnalysesController(LabDbContext db, CurrentUser currentUser, People
     }
 
     [HttpPost("{id:int}/result")]
+    [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Record(int id, string? value, string? reason)
     {

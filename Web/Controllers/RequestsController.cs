@@ -1,10 +1,12 @@
 using Lab.Data;
 using Lab.Data.Identity;
+using Lab.Domain.Instruments;
 using Lab.Domain.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Web.Infrastructure;
+using Web.Instruments;
 using Web.Models.Requests;
 using Web.Reports;
 
@@ -54,7 +56,17 @@ public class RequestsController(LabDbContext db, CurrentUser currentUser, People
             .SingleOrDefaultAsync(r => r.Number == number);
         if (request is null) return NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == request.EnterpriseId);
-        return View(RequestDetailsVm.From(request, enterprise, await people.NamerAsync()) with { Reports = await db.SummariesAsync(request) });
+        var curveRuns = new Dictionary<int, int>();
+        if (new[] { Roles.Technician, Roles.Reviewer, Roles.Signatory, Roles.Admin }.Any(currentUser.IsInRole))
+        {
+            var ids = request.Samples.SelectMany(s => s.Analyses).Select(a => a.Id).ToList();
+            var formats = RunCurves.Formats.ToList();
+            curveRuns = await db.Runs.AsNoTracking()
+                .Where(r => ids.Contains(r.AnalysisId) && r.Status == RunStatus.Completed && r.RawDataFormat != null && formats.Contains(r.RawDataFormat))
+                .GroupBy(r => r.AnalysisId).Select(g => new { g.Key, RunId = g.Max(r => r.Id) })
+                .ToDictionaryAsync(x => x.Key, x => x.RunId);
+        }
+        return View(RequestDetailsVm.From(request, enterprise, await people.NamerAsync()) with { CurveRuns = curveRuns, Reports = await db.SummariesAsync(request) });
     }
 }
 

@@ -14,7 +14,8 @@ namespace Web.Controllers;
 /// <summary>Instrument runs: started from the worklist, performed by a job, followed live on their page.</summary>
 [Authorize(Roles = Roles.Technician + "," + Roles.Reviewer + "," + Roles.Signatory + "," + Roles.Admin)]
 [Route("runs")]
-public class RunsController(LabDbContext db, RunService runs, CurrentUser currentUser, IStringLocalizer<SharedResource> l, DataPaths paths) : Controller
+public class RunsController(LabDbContext db, RunService runs, CurrentUser currentUser, IStringLocalizer<SharedResource> l, DataPaths paths,
+    RunCurveReader curves) : Controller
 {
     [HttpPost("")]
     [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
@@ -41,13 +42,16 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         var analysis = await db.Analyses.AsNoTracking().Include(a => a.Method).SingleAsync(a => a.Id == run.AnalysisId);
         var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
         var history = await db.Runs.AsNoTracking().Where(r => r.AnalysisId == run.AnalysisId).OrderBy(r => r.Id).ToListAsync();
-        string? curve = null;
-        if (run.RawDataPath is { } raw && System.IO.File.Exists(Path.Combine(paths.Files, raw)))
-        {
-            var capture = new RawCapture(run.RawDataFormat!, await System.IO.File.ReadAllBytesAsync(Path.Combine(paths.Files, raw)), Path.GetExtension(raw));
-            curve = RunCurves.From(capture) is { } c ? RunCurves.Svg(c) : null;
-        }
-        return View(new Models.Work.RunVm(run, analysis, instrument, history) { CurveSvg = curve });
+        return View(new Models.Work.RunVm(run, analysis, instrument, history) { CurveSvg = await curves.SvgAsync(run) });
+    }
+
+    /// <summary>The run's curve alone, as an image for pages that list several analyses (the request page).</summary>
+    [HttpGet("{id:int}/curve.svg")]
+    public async Task<IActionResult> Curve(int id)
+    {
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
+        if (run is null || await curves.SvgAsync(run) is not { } svg) return NotFound();
+        return Content(svg, "image/svg+xml; charset=utf-8");
     }
 
     /// <summary>The run's state for the page's live view (polled while it is queued or running).</summary>

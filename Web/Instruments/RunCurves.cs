@@ -11,6 +11,9 @@ public static class RunCurves
 
     public sealed record Curve(string XLabel, string YLabel, IReadOnlyList<Series> Series);
 
+    /// <summary>The raw data formats that hold a curve (what <see cref="From"/> draws).</summary>
+    public static readonly IReadOnlyList<string> Formats = [RawFormats.ForceCurve, RawFormats.WindRamp, RawFormats.UvSpectrum];
+
     /// <summary>The curve in a run's raw data, or null when the format has none worth drawing.</summary>
     public static Curve? From(RawCapture capture)
     {

@@ -11,7 +11,7 @@ public sealed record RequestListVm(IReadOnlyList<RequestRowVm> Rows, string? Que
 
 public sealed record AnalysisVm(int Id, string MethodCode, string NameZh, string NameEn, string Standard, string Requirement,
     string RequirementZh, string RequirementEn, AnalysisStatus Status, string? ResultText, string Unit, Verdict? Verdict,
-    decimal PriceCny, string? ProducedBy, string? VerifiedBy);
+    decimal PriceCny, string? ProducedBy, string? VerifiedBy, string? RetractionReason = null, int? RetestOfId = null);
 
 public sealed record SampleVm(int Id, string? Barcode, string Name, string? Model, string? Brand, string? Batch, int Quantity,
     string? Description, SampleStatus Status, DateTime? ReceivedAt, SampleCondition? Condition, string? ReceiptNote,
@@ -35,7 +35,11 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
             s.Analyses.OrderBy(a => a.Id).Select(a => new AnalysisVm(a.Id, a.MethodCode, a.Method?.NameZh ?? a.MethodCode,
                 a.Method?.NameEn ?? a.MethodCode, a.Method?.Standard ?? "", a.Limit.Describe(a.Unit),
                 a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Status, a.ResultText, a.Unit, a.Verdict,
-                a.PriceCny, a.ProducedBy is null ? null : name(a.ProducedBy), a.VerifiedBy is null ? null : name(a.VerifiedBy))).ToList())).ToList());
+                a.PriceCny, a.ProducedBy is null ? null : name(a.ProducedBy), a.VerifiedBy is null ? null : name(a.VerifiedBy),
+                a.RetractionReason, a.RetestOfId)).ToList())).ToList());
+
+    /// <summary>For staff: the run whose curve to draw, by analysis (the latest completed run whose raw data holds a curve).</summary>
+    public IReadOnlyDictionary<int, int> CurveRuns { get; init; } = new Dictionary<int, int>();
 }
 
 public sealed record BookingFormVm(Web.Booking.BookingInput Input, int? DraftId, string EnterpriseName,

@@ -17,10 +17,6 @@ public sealed record WorkItemVm(int AnalysisId, string MethodCode, string NameZh
     public bool Manual => LimitKind is LimitKind.Grade or LimitKind.PassFail;
 }
 
-public sealed record ReviewItemVm(int AnalysisId, string MethodCode, string NameZh, string NameEn, string Barcode,
-    string SampleName, string RequestNumber, string? ResultText, string Unit, string Limit, Verdict? Verdict,
-    string? ProducedBy, DateTime? ProducedAt);
-
 public sealed record ApprovalItemVm(string RequestNumber, string EnterpriseName, int SampleCount, int VerifiedCount,
     int AnalysisCount, DateTime? ReviewingAt, DateOnly? DueDate, ReportLanguage Language)
 {
