@@ -784,6 +784,10 @@ namespace Lab.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
@@ -900,6 +904,12 @@ namespace Lab.Data.Migrations
 
                     b.Property<int?>("RetestOfId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RetractionReason")
                         .HasMaxLength(1000)

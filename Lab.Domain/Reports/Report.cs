@@ -25,6 +25,8 @@ public class Report
     public DateTime ReviewedAt { get; private set; }
     public string ApprovedBy { get; private set; } = "";
     public DateTime ApprovedAt { get; private set; }
+    /// <summary>The statement of conformity as issued (检测结论): kept, so a superseded report still says what it said.</summary>
+    public Catalog.Verdict? Conclusion { get; private set; }
     public string? PdfSha256 { get; private set; }
     public string? PdfPath { get; private set; }
     public int? SupersedesReportId { get; private set; }
@@ -52,6 +54,13 @@ public class Report
         ReviewedAt = reviewedAt;
         ApprovedAt = approvedAt;
         IssuedAt = approvedAt;
+    }
+
+    /// <summary>Records the conclusion the report states, once, at issue.</summary>
+    public void StateConclusion(Catalog.Verdict conclusion)
+    {
+        if (Conclusion is not null) throw new DomainException("report-conclusion", $"Report {Number} already states its conclusion; an issued report is never edited.");
+        Conclusion = conclusion;
     }
 
     public void AttachPdf(string sha256, string path)

@@ -38,6 +38,9 @@ public class Analysis
     public DateTime? StartedAt { get; private set; }
     public string? FailureReason { get; private set; }
     public string? RetractionReason { get; private set; }
+    /// <summary>Who retracted the result, and when (the retracted result stays on record).</summary>
+    public string? RetractedBy { get; private set; }
+    public DateTime? RetractedAt { get; private set; }
     /// <summary>For a retest: the retracted analysis it replaces.</summary>
     public int? RetestOfId { get; private set; }
     /// <summary>The external laboratory that performs it (from the method when booked); marked on the report.</summary>
@@ -194,10 +197,12 @@ public class Analysis
     }
 
     /// <summary>Withdraws a result that cannot stand; it stays on record and a retest replaces it.</summary>
-    internal Analysis Retract(string reason)
+    internal Analysis Retract(string reason, string? by, DateTime? at)
     {
         if (Status is not (AnalysisStatus.ToBeVerified or AnalysisStatus.Verified)) throw Illegal("retract");
         RetractionReason = Guard.Text(reason, nameof(reason), 1000);
+        RetractedBy = Guard.OptionalText(by, nameof(by), 200);
+        RetractedAt = at;
         Status = AnalysisStatus.Retracted;
         return new Analysis(this) { SampleId = SampleId };
     }

@@ -248,12 +248,12 @@ public class TestRequest
     }
 
     /// <summary>Retracts a result; the returned retest analysis joins the sample and testing resumes.</summary>
-    public Analysis RetractAnalysis(Analysis analysis, string reason)
+    public Analysis RetractAnalysis(Analysis analysis, string reason, string? by = null, DateTime? at = null)
     {
         var sample = OwnerOf(analysis);
         if (Status == RequestStatus.Issued)
             throw new DomainException("request-issued", $"Request {Number} has been issued: amend its report instead.");
-        var retest = analysis.Retract(reason);
+        var retest = analysis.Retract(reason, by, at);
         ((List<Analysis>)sample.Analyses).Add(retest);
         sample.OnAnalysesChanged();
         if (Status == RequestStatus.Reviewing) Status = RequestStatus.InTesting;

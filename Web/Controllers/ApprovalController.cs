@@ -87,7 +87,8 @@ public class ApprovalController(LabDbContext db, ReportIssuing issuing, UserMana
         var name = await people.NamerAsync();
         var results = request.Samples.SelectMany(s => s.Analyses.Where(a => a.IsCurrent).Select(a => new ApprovalResultVm(
                 s.Barcode ?? "", s.Name, a.MethodCode, a.Method?.NameZh ?? "", a.Method?.NameEn ?? "", a.Method?.Standard ?? "",
-                a.Limit.Describe(a.Unit), a.ResultText, a.Unit, a.Verdict, a.Status, name(a.ProducedBy), a.ProducedAt,
+                a.Limit.Kind == Lab.Domain.Catalog.LimitKind.PassFail && a.Method is { } m ? Lang.Pick(m.RequirementZh, m.RequirementEn) : a.Limit.Describe(a.Unit),
+                a.ResultText, a.Unit, a.Verdict, a.Status, name(a.ProducedBy), a.ProducedAt,
                 name(a.VerifiedBy), a.VerifiedAt)))
             .ToList();
         var reports = await db.Reports.AsNoTracking().Where(r => r.TestRequestId == request.Id).OrderByDescending(r => r.IssuedAt)

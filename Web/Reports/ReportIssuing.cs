@@ -42,6 +42,7 @@ public sealed class ReportIssuing(LabDbContext db, NumberAllocator numbers, Sign
             reviewedBy: Join(current.Select(a => a.VerifiedBy)),
             reviewedAt: current.Max(a => a.VerifiedAt) ?? at,
             approvedBy: signatory.Email!, approvedAt: at);
+        report.StateConclusion(ReportConclusion.Of(request));
         db.Reports.Add(report);
         if (amendmentReason is not null)
         {

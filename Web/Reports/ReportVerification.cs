@@ -39,7 +39,7 @@ public sealed class ReportVerification(LabDbContext db)
             .SingleAsync(r => r.Id == report.TestRequestId, ct);
         var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == request.EnterpriseId).Select(e => e.Name).SingleAsync(ct);
         return new VerificationVm(report.VerificationCode, report.Number, enterprise,
-            request.Samples.OrderBy(s => s.Id).Select(s => s.Name).ToList(), report.IssuedAt, ReportConclusion.Of(request),
+            request.Samples.OrderBy(s => s.Id).Select(s => s.Name).ToList(), report.IssuedAt, report.Conclusion ?? ReportConclusion.Of(request),
             report.Status, report.SupersededBy?.Number, report.PdfSha256);
     }
 

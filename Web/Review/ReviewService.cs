@@ -147,10 +147,9 @@ public sealed class ReviewService(LabDbContext db, TimeProvider clock, PeopleDir
         await using var transaction = await db.Database.BeginTransactionAsync();
         var (request, analysis) = await LoadForDecisionAsync(analysisId);
         await EnsureAsSeenAsync(analysis, seen);
-        var retest = request.RetractAnalysis(analysis, reason);
+        var retest = request.RetractAnalysis(analysis, reason, reviewer, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        // The record has no column for who retracted; the log keeps it until it has one.
         log.LogInformation("Analysis {AnalysisId} ({Method}) of {Request} retracted by {Reviewer}: {Reason}; retest {RetestId}",
             analysis.Id, analysis.MethodCode, request.Number, reviewer, analysis.RetractionReason, retest.Id);
         return (analysis, retest);
