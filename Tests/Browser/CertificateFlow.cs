@@ -116,6 +116,18 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(page, "approval-zh");
             await NextPageAsync(page, () => page.ClickAsync("[data-testid=approve]"));
             Assert.Contains("已签发", await page.InnerTextAsync("[data-testid=flash-message]"));
+
+            // Once the job has run, the page lists the report and each recipient's delivery (here in English).
+            await page.ClickAsync("[data-testid=language-switch] button");
+            await page.WaitForSelectorAsync("html[lang=en]");
+            for (var i = 0; i < 100 && await page.Locator("[data-testid=deliveries] tr[data-status=Sent]").CountAsync() == 0; i++)
+            {
+                await Task.Delay(300);
+                await page.ReloadAsync();
+            }
+            Assert.Contains("Sent", await page.InnerTextAsync("[data-testid=deliveries]"));
+            Assert.Contains("Valid", await page.InnerTextAsync("[data-testid=approval-reports]"));
+            await BrowserFixture.ScreenshotAsync(page, "approval-issued-en");
         }
 
         // 6. The email with the PDF arrives; the PDF carries every item of the report, and its QR leads to the
