@@ -82,10 +82,9 @@ public class AnalysesController(LabDbContext db, CurrentUser currentUser, People
 
     private async Task<(TestRequest? Request, Analysis? Analysis)> LoadAsync(int id)
     {
-        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
+        var request = await db.RequestOwningAnalysis(id)
             .Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Changes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == id)));
+            .SingleOrDefaultAsync();
         return (request, request?.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == id));
     }
 

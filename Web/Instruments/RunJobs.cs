@@ -34,8 +34,7 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
     {
         var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId);
         if (run is null || run.IsFinished) return;
-        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
-            .AsSplitQuery().SingleAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == run.AnalysisId)));
+        var request = await db.RequestOwningAnalysis(run.AnalysisId).SingleAsync();
         var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == run.AnalysisId);
         var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
         var now = clock.GetUtcNow().UtcDateTime;

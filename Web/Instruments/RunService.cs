@@ -18,9 +18,7 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
 
     public async Task<Run> StartAsync(int analysisId, string instrumentCode, string by)
     {
-        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == analysisId)))
+        var request = await db.RequestOwningAnalysis(analysisId).SingleOrDefaultAsync()
             ?? throw new DomainException("analysis-unknown", $"There is no analysis {analysisId}.");
         var sample = request.Samples.Single(s => s.Analyses.Any(a => a.Id == analysisId));
         var analysis = sample.Analyses.Single(a => a.Id == analysisId);
@@ -70,8 +68,7 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
             .OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync()
             ?? throw new DomainException("import-no-analysis", $"Sample {barcode.Barcode} has no {record.Header.Method} analysis.");
 
-        var request = await db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
-            .AsSplitQuery().SingleAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == analysisId)));
+        var request = await db.RequestOwningAnalysis(analysisId).SingleAsync();
         var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == analysisId);
         var instrument = await db.Instruments.SingleOrDefaultAsync(i => i.Code == instrumentCode.ToUpper())
             ?? throw new DomainException("instrument-unknown", $"There is no instrument {instrumentCode}.");
@@ -99,11 +96,7 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
     /// <summary>The analyses waiting for this sample (or specimen's sample) that the instrument's type can run.</summary>
     public async Task<(TestRequest? Request, Sample? Sample, IReadOnlyList<Analysis> Analyses)> RunnableAsync(string sampleBarcode, Instrument instrument)
     {
-        // By the barcode index, as ScanService.FindAsync: "Samples.Any(barcode)" makes SQLite scan every request.
-        var requestOfSample = db.Samples.Where(s => s.Barcode == sampleBarcode).Select(s => s.TestRequestId);
-        var request = await db.TestRequests.AsNoTracking().Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => requestOfSample.Contains(r.Id));
+        var request = await db.RequestOwningSample(sampleBarcode).AsNoTracking().SingleOrDefaultAsync();
         var sample = request?.Samples.Single(s => s.Barcode == sampleBarcode);
         var analyses = sample?.CurrentAnalyses.Where(a => a.Method!.InstrumentType == instrument.Type
             && a.Status is AnalysisStatus.Pending or AnalysisStatus.Failed).ToList() ?? [];

@@ -56,8 +56,8 @@ public sealed class AppProcess : IAsyncDisposable
         return folder;
     }
 
-    /// <summary>Starts the app and waits until /health answers 200.</summary>
-    public static async Task<AppProcess> StartAsync(string dataFolder, bool demoData)
+    /// <summary>Starts the app and waits until /health answers 200; <paramref name="settings"/> are more "--Key value" pairs.</summary>
+    public static async Task<AppProcess> StartAsync(string dataFolder, bool demoData, params (string Key, string Value)[] settings)
     {
         if (!File.Exists(WebDll))
             throw new InvalidOperationException($"{WebDll} is missing: build with `dotnet build -c {Configuration} bench/LabLims.Bench` (it builds Web).");
@@ -76,6 +76,11 @@ public sealed class AppProcess : IAsyncDisposable
                      "--Lab:DataFolder", dataFolder, "--Lab:DemoData", demoData ? "true" : "false", "--Smtp:Host=",
                  })
             start.ArgumentList.Add(arg);
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}");
+            start.ArgumentList.Add(value);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new AppProcess(process, baseAddress, dataFolder);
         lock (Started) Started.Add(app);

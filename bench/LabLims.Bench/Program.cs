@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, (string What, Func<BenchOptions, Task<in
 {
     ["booking"] = ("POST /api/v1/requests, 10 samples × 3 methods: sequential and 8 concurrent clients", BookingBenchmark.RunAsync),
     ["scan"] = ("GET /api/v1/samples/{barcode} against a bare ASP.NET Core endpoint, 64 connections", ScanBenchmark.RunAsync),
+    ["jobs"] = ("instrument run jobs through Hangfire on SQLite storage: jobs/s and enqueue-to-start latency", JobsBenchmark.RunAsync),
     ["lookup"] = ("barcode lookup with 100,000 samples in the database (HTTP and in-process)", LookupBenchmark.RunAsync),
     ["certificate"] = ("render a two-page bilingual test report with a curve (in-process, p50/p95)", CertificateBenchmark.RunAsync),
 };

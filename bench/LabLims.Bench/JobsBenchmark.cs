@@ -1,0 +1,308 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Lab.Data;
+using Lab.Domain.Requests;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Web.Infrastructure;
+using Web.Instruments;
+
+namespace LabLims.Bench;
+
+/// <summary>
+/// Issue 5's measure: instrument run jobs through Hangfire on the app's SQLite job storage (jobs.db opened by
+/// <see cref="JobStorageConnection"/>, Program.cs's workers and poll interval), and the same storage with a trivial job
+/// for the floor. Throughput: a backlog of jobs is enqueued while the app is stopped (the runs by the app's own
+/// <see cref="RunService.StartAsync"/>, which saves the run and enqueues <see cref="RunJobs.PerformAsync"/>), then the
+/// app is started and drains it; jobs/s from the first job's Processing state to the last one's Succeeded state, as
+/// Hangfire recorded them in jobs.db. Latency: with the app running, runs are started by a station over
+/// POST /api/v1/runs (enqueued in the app, as in the lab) and trivial jobs are enqueued from here, at a steady rate far
+/// below capacity; enqueue-to-start is Hangfire's own "Latency" of each job (job created → job method starts).
+/// </summary>
+public static class JobsBenchmark
+{
+    private const int BacklogRuns = 1000;
+    private const int BacklogTrivial = 1000;
+    private const int LatencyJobs = 300;
+    private const double LatencyRatePerSecond = 20;
+    private const double GoalJobsPerSecond = 200;
+    private const double GoalP50Ms = 1000;
+
+    // 80 requests × 10 samples × (UMB-FRAME, UMB-WIND, UMB-OC): samples 0–499 give the backlog's 1,000 runs (frame
+    // strength and wind resistance), samples 500–799 the latency runs (frame strength).
+    private const int Requests = 80;
+    private const int SamplesPerRequest = 10;
+    private static readonly (string Method, string Instrument)[] BacklogMethods = [("UMB-FRAME", "UTM-01"), ("UMB-WIND", "WT-01")];
+
+    private static readonly (string Key, string Value)[] AppSettings =
+    [
+        // The simulated drivers answer at once: what is measured is the job, not an instrument's test time.
+        ("Instruments:SimulatedCaptureDelay", "00:00:00"),
+        // The app's default log levels (Information) would write a line per job to the console we read.
+        ("Logging:LogLevel:Default", "Warning"),
+    ];
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var folder = AppProcess.NewDataFolder("jobs");
+        try
+        {
+            Console.WriteLine($"Data folder {folder}; app {AppProcess.WebDll} ({AppProcess.Configuration})");
+            var barcodes = await LookupData.CreateAsync(folder, Requests, SamplesPerRequest);
+            await ReceiveAllAsync(folder);
+            var jobsDb = Path.Combine(folder, "jobs.db");
+            var storage = Storage(jobsDb);
+            var client = new BackgroundJobClient(storage);
+
+            // 1. A backlog of real run jobs, enqueued by RunService while no server runs, then drained by the app.
+            var runsFrom = LastJobId(jobsDb);
+            var enqueue = Stopwatch.StartNew();
+            await StartRunsAsync(folder, client, barcodes[..(BacklogRuns / BacklogMethods.Length)]);
+            Console.WriteLine($"{BacklogRuns} runs saved and enqueued by RunService in {enqueue.Elapsed.TotalSeconds:0.0} s " +
+                $"({BacklogRuns / enqueue.Elapsed.TotalSeconds:0} runs/s, no server running)");
+            var runs = await DrainAsync(folder, jobsDb, runsFrom, "RunJobs", BacklogRuns);
+            var runRecords = await RunStatusesAsync(folder);
+
+            // 2. The same with a job that does nothing: what the storage and Hangfire alone allow.
+            var trivialFrom = LastJobId(jobsDb);
+            for (var i = 0; i < BacklogTrivial; i++) client.Enqueue(() => GC.KeepAlive(null));
+            var trivial = await DrainAsync(folder, jobsDb, trivialFrom, "System.GC", BacklogTrivial);
+
+            // 3. Enqueue-to-start at a steady rate, the app running: runs started by a station, trivial jobs from here.
+            (Drain Result, Latencies Latency) runLatency, trivialLatency;
+            await using (var app = await AppProcess.StartAsync(folder, demoData: false, AppSettings))
+            {
+                using var station = Api.Client(app.BaseAddress, Api.StationKey, 4);
+                await Task.Delay(TimeSpan.FromSeconds(2)); // past start-up
+                var from = LastJobId(jobsDb);
+                var latencyBarcodes = barcodes[(BacklogRuns / BacklogMethods.Length)..][..LatencyJobs];
+                await AtRateAsync(LatencyJobs, async i =>
+                {
+                    var body = JsonSerializer.SerializeToUtf8Bytes(new { barcode = latencyBarcodes[i], method = "UMB-FRAME", instrument = "UTM-02" });
+                    using var response = await station.PostAsync("/api/v1/runs", Api.Json(body));
+                    if (response.StatusCode != HttpStatusCode.Accepted)
+                        throw new InvalidOperationException($"POST /api/v1/runs answered {Api.Describe(response, await response.Content.ReadAsStringAsync())}");
+                });
+                runLatency = await WaitLatenciesAsync(jobsDb, from, "RunJobs", LatencyJobs);
+
+                from = LastJobId(jobsDb);
+                await AtRateAsync(LatencyJobs, _ =>
+                {
+                    client.Enqueue(() => GC.KeepAlive(null));
+                    return Task.CompletedTask;
+                });
+                trivialLatency = await WaitLatenciesAsync(jobsDb, from, "System.GC", LatencyJobs);
+            }
+
+            var completed = runRecords.GetValueOrDefault("Completed");
+            new Table($"jobs: instrument run jobs through Hangfire on SQLite storage ({BacklogRuns} runs)")
+                .Row($"real run jobs (RunJobs.PerformAsync, simulated drivers, no capture delay): backlog of {BacklogRuns}",
+                    $"{Table.N(runs.PerSecond, "0")} jobs/s", $"≥ {GoalJobsPerSecond}/s: {Table.Met(runs.PerSecond >= GoalJobsPerSecond)}")
+                .Row("… the middle 80 % of them (warm)", $"{Table.N(runs.MiddlePerSecond, "0")} jobs/s")
+                .Row("… run records Completed", $"{completed} of {BacklogRuns}",
+                    completed == BacklogRuns ? "" : $"**{string.Join(", ", runRecords.Select(r => $"{r.Value} {r.Key}"))}**")
+                .Row("… job method time p50 / p95 (Hangfire's PerformanceDuration)", $"{runs.Perform.Percentile(50):0} / {runs.Perform.Percentile(95):0} ms")
+                .Row("… app CPU time per job", $"{Latencies.Ms(runs.CpuMsPerJob)} ms")
+                .Row($"trivial jobs (GC.KeepAlive(null)), same storage and server: backlog of {BacklogTrivial}", $"{Table.N(trivial.PerSecond, "0")} jobs/s")
+                .Row("… the middle 80 % of them", $"{Table.N(trivial.MiddlePerSecond, "0")} jobs/s")
+                .Row("… app CPU time per job", $"{Latencies.Ms(trivial.CpuMsPerJob)} ms")
+                .Row($"enqueue-to-start, runs started over POST /api/v1/runs at {LatencyRatePerSecond}/s: p50", $"{runLatency.Latency.Percentile(50):0} ms",
+                    $"≤ {GoalP50Ms} ms: {Table.Met(runLatency.Latency.Percentile(50) <= GoalP50Ms)}")
+                .Row("… p95 / max", $"{runLatency.Latency.Percentile(95):0} / {runLatency.Latency.Max:0} ms")
+                .Row($"enqueue-to-start, trivial jobs at {LatencyRatePerSecond}/s: p50 / p95 / max",
+                    $"{trivialLatency.Latency.Percentile(50):0} / {trivialLatency.Latency.Percentile(95):0} / {trivialLatency.Latency.Max:0} ms")
+                .Print(
+                    $"The app as Program.cs configures it: jobs.db through JobStorageConnection, {Workers()} workers, queues default and email, " +
+                    "queue poll interval 1 s (Lab:JobPollInterval). Throughput: the backlog enqueued with the app stopped, then drained by the " +
+                    "started app, from the first job's Processing state to the last one's Succeeded state; the middle 80 % leaves out the " +
+                    "first and last 10 % of the jobs to finish (JIT warm-up, the last worker alone). Enqueue-to-start: Hangfire's Latency " +
+                    "(job created → method starts) of each job.");
+            return completed == BacklogRuns ? 0 : 1;
+        }
+        finally
+        {
+            AppProcess.DeleteDataFolder(folder, options.Keep);
+        }
+    }
+
+    private static string Workers() => Math.Max(2, Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The job storage as Program.cs opens it; the client's serializer settings as Program.cs sets them.</summary>
+    private static SQLiteStorage Storage(string jobsDb)
+    {
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings();
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => JobStorageConnection.Open(jobsDb)),
+            new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+    }
+
+    /// <summary>Reception has received every sample (the domain's verb), so their analyses can be run.</summary>
+    private static async Task ReceiveAllAsync(string folder)
+    {
+        await using var db = new LabDbContext(LookupData.Options(folder));
+        var requests = await db.TestRequests.Include(r => r.Samples).AsSplitQuery().ToListAsync();
+        var now = DateTime.UtcNow;
+        foreach (var request in requests)
+            foreach (var sample in request.Samples)
+                request.ReceiveSample(sample, "bench", now, sample.Quantity, SampleCondition.Intact, null);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>One RunService per run, on a context of its own, as one web request each would start it.</summary>
+    private static async Task StartRunsAsync(string folder, IBackgroundJobClient client, IReadOnlyList<string> barcodes)
+    {
+        var paths = new DataPaths(folder);
+        List<int> analyses;
+        await using (var db = new LabDbContext(LookupData.Options(folder)))
+        {
+            var methods = BacklogMethods.Select(m => m.Method).ToList();
+            var wanted = barcodes.ToHashSet();
+            var all = await db.Analyses.AsNoTracking()
+                .Where(a => methods.Contains(a.MethodCode))
+                .Select(a => new { a.Id, a.MethodCode, Barcode = db.Samples.Where(s => s.Id == a.SampleId).Select(s => s.Barcode).Single() })
+                .ToListAsync();
+            analyses = all.Where(a => wanted.Contains(a.Barcode!)).OrderBy(a => a.Id).Select(a => a.Id).ToList();
+            var byId = all.ToDictionary(a => a.Id, a => a.MethodCode);
+            foreach (var id in analyses)
+            {
+                await using var scope = new LabDbContext(LookupData.Options(folder));
+                var instrument = BacklogMethods.Single(m => m.Method == byId[id]).Instrument;
+                await new RunService(scope, client, TimeProvider.System, paths).StartAsync(id, instrument, "station:bench");
+            }
+        }
+        if (analyses.Count != BacklogRuns) throw new InvalidOperationException($"{analyses.Count} analyses found, {BacklogRuns} wanted.");
+    }
+
+    private sealed record Drain(int Jobs, double Seconds, double MiddleSeconds, Latencies Perform, double CpuMsPerJob)
+    {
+        public double PerSecond => Jobs / Seconds;
+        public double MiddlePerSecond => Jobs * 0.8 / MiddleSeconds;
+    }
+
+    /// <summary>Starts the app on the backlog and waits until every job of it has finished; stops the app.</summary>
+    private static async Task<Drain> DrainAsync(string folder, string jobsDb, long from, string kind, int count)
+    {
+        await using var app = await AppProcess.StartAsync(folder, demoData: false, AppSettings);
+        var deadline = Stopwatch.StartNew();
+        TimeSpan? cpuAtFirst = null;
+        var doneAtFirst = 0;
+        while (true)
+        {
+            var done = Finished(jobsDb, from, kind);
+            if (cpuAtFirst is null && done > 0)
+            {
+                cpuAtFirst = app.CpuTime;
+                doneAtFirst = done;
+            }
+            if (done >= count) break;
+            if (deadline.Elapsed > TimeSpan.FromMinutes(5))
+                throw new InvalidOperationException($"Only {done} of {count} {kind} jobs finished in 5 minutes:\n{app.Output}");
+            await Task.Delay(50);
+        }
+        var cpuPerJob = (app.CpuTime - cpuAtFirst!.Value).TotalMilliseconds / Math.Max(1, count - doneAtFirst);
+        var states = States(jobsDb, from, kind);
+        var processing = states.Where(s => s.Name == "Processing").Min(s => s.At);
+        var succeeded = states.Where(s => s.Name == "Succeeded").Select(s => s.At).Order().ToList();
+        if (succeeded.Count != count)
+            throw new InvalidOperationException($"{succeeded.Count} of {count} {kind} jobs succeeded:\n{app.Output}");
+        var perform = new Latencies();
+        perform.AddRange(states.Where(s => s.Name == "Succeeded").Select(s => s.Data("PerformanceDuration")));
+        var middle = (succeeded[(int)(count * 0.9) - 1] - succeeded[(int)(count * 0.1)]).TotalSeconds;
+        Console.WriteLine($"{count} {kind} jobs drained in {(succeeded[^1] - processing).TotalSeconds:0.00} s");
+        return new Drain(count, (succeeded[^1] - processing).TotalSeconds, middle, perform, cpuPerJob);
+    }
+
+    /// <summary>Waits until the jobs enqueued after <paramref name="from"/> have finished and answers their latencies.</summary>
+    private static async Task<(Drain, Latencies)> WaitLatenciesAsync(string jobsDb, long from, string kind, int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Finished(jobsDb, from, kind) < count)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new InvalidOperationException($"{kind} jobs did not finish in 2 minutes.");
+            await Task.Delay(100);
+        }
+        var succeeded = States(jobsDb, from, kind).Where(s => s.Name == "Succeeded").ToList();
+        if (succeeded.Count != count) throw new InvalidOperationException($"{succeeded.Count} of {count} {kind} jobs succeeded.");
+        var latencies = new Latencies();
+        latencies.AddRange(succeeded.Select(s => s.Data("Latency")));
+        return (new Drain(count, 1, 1, new Latencies(), 0), latencies);
+    }
+
+    /// <summary>Calls <paramref name="act"/> <paramref name="count"/> times at a steady rate (each on time, not after the last).</summary>
+    private static async Task AtRateAsync(int count, Func<int, Task> act)
+    {
+        var clock = Stopwatch.StartNew();
+        var pending = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / LatencyRatePerSecond);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            pending.Add(act(i));
+        }
+        await Task.WhenAll(pending);
+    }
+
+    private static async Task<Dictionary<string, int>> RunStatusesAsync(string folder)
+    {
+        await using var db = new LabDbContext(LookupData.Options(folder));
+        return (await db.Runs.AsNoTracking().Select(r => r.Status).ToListAsync())
+            .GroupBy(s => s.ToString()).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    // jobs.db read directly (read-only, WAL): Hangfire's tables Job and State, times stored as ticks (UTC).
+    private static SqliteConnection Read(string jobsDb)
+    {
+        var connection = new SqliteConnection($"Data Source={jobsDb};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static long LastJobId(string jobsDb)
+    {
+        if (!File.Exists(jobsDb)) return 0;
+        using var connection = Read(jobsDb);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(Id), 0) FROM Job";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static int Finished(string jobsDb, long from, string kind)
+    {
+        using var connection = Read(jobsDb);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Job WHERE Id > $from AND InvocationData LIKE $kind AND StateName IN ('Succeeded', 'Failed', 'Deleted')";
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$kind", $"%{kind}%");
+        return (int)(long)command.ExecuteScalar()!;
+    }
+
+    private sealed record JobState(long JobId, string Name, DateTime At, string? Json)
+    {
+        public double Data(string field) =>
+            Json is null ? double.NaN : JsonDocument.Parse(Json).RootElement.TryGetProperty(field, out var value)
+                ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
+    }
+
+    private static List<JobState> States(string jobsDb, long from, string kind)
+    {
+        using var connection = Read(jobsDb);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.JobId, s.Name, s.CreatedAt, s.Data FROM State s JOIN Job j ON j.Id = s.JobId
+            WHERE j.Id > $from AND j.InvocationData LIKE $kind
+            """;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$kind", $"%{kind}%");
+        using var reader = command.ExecuteReader();
+        var states = new List<JobState>();
+        while (reader.Read())
+            states.Add(new(reader.GetInt64(0), reader.GetString(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        return states;
+    }
+}
