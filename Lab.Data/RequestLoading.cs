@@ -11,12 +11,16 @@ namespace Lab.Data;
 /// </summary>
 public static class RequestLoading
 {
-    /// <summary>The request owning analysis <paramref name="analysisId"/>, with samples, analyses and methods (tracked).</summary>
-    public static IQueryable<TestRequest> RequestOwningAnalysis(this LabDbContext db, int analysisId)
+    /// <summary>
+    /// The request owning analysis <paramref name="analysisId"/>, with samples, analyses and (unless
+    /// <paramref name="methods"/> is false: a result is recorded without them) the analyses' methods; tracked.
+    /// </summary>
+    public static IQueryable<TestRequest> RequestOwningAnalysis(this LabDbContext db, int analysisId, bool methods = true)
     {
         var sampleOfAnalysis = db.Analyses.Where(a => a.Id == analysisId).Select(a => a.SampleId);
         var requestOfSample = db.Samples.Where(s => sampleOfAnalysis.Contains(s.Id)).Select(s => s.TestRequestId);
-        return db.TestRequests.WithAnalysesAndMethods().Where(r => requestOfSample.Contains(r.Id));
+        var requests = methods ? db.TestRequests.WithAnalysesAndMethods() : db.TestRequests.Include(r => r.Samples).ThenInclude(s => s.Analyses).AsSplitQuery();
+        return requests.Where(r => requestOfSample.Contains(r.Id));
     }
 
     /// <summary>The request owning the sample with <paramref name="sampleBarcode"/>, with samples, analyses and methods (tracked).</summary>

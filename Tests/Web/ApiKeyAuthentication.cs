@@ -241,11 +241,17 @@ public sealed partial class ApiKeyAuthentication(AppFixture fixture)
         Assert.Contains($"| {DemoData.MinghuiApiKeyName} | `{DemoData.MinghuiApiKey}` |", readme, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Changes the row behind the app's back, and lets the app forget the key it remembers (as it does after
+    /// ApiKeyCache.Lifetime), so that the next request reads the row again.
+    /// </summary>
     private async Task SetLastUsedAsync(int id, DateTime at)
     {
         using var scope = fixture.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LabDbContext>();
         await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at));
+        var hash = await db.ApiKeys.Where(k => k.Id == id).Select(k => k.Hash).SingleAsync();
+        fixture.App.Services.GetRequiredService<global::Web.Api.ApiKeyCache>().Forget(hash);
     }
 
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields)

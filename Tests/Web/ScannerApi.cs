@@ -388,6 +388,52 @@ public sealed class ScannerApi(AppFixture fixture)
         Assert.Equal("Moved", after.GetProperty("custody").EnumerateArray().Last().GetProperty("action").GetString());
     }
 
+    [Fact]
+    public async Task TheLookUpAnswersExactlyWhatTheScanActionsAnswerForTheSameSample()
+    {
+        // The look-up reads narrowly (one projection query); the scan actions build the state from the whole request.
+        // The JSON must be the same, byte for byte, in every field: a sample with a deviation on receipt, moved, held
+        // by a person, with custody from several stations, and one of its specimens.
+        var (_, barcodes) = await ScannerTestData.BookForMinghuiAsync(fixture, 3, 2);
+        using var api = ScannerTestData.Station(fixture);
+        await ScannerTestData.ScanAsync(api, new { barcode = barcodes[0], station = "收样台 1", action = "receive", quantity = 2, condition = "damaged", note = "伞骨弯折" });
+        await ScannerTestData.ScanAsync(api, new { barcode = barcodes[0], station = "lab", action = "move", location = ScannerTestData.ShelfA });
+        using var taken = await ScannerTestData.ScanAsync(api, new { barcode = barcodes[0], station = "lab", action = "take" });
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        string specimen;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var scans = scope.ServiceProvider.GetRequiredService<ScanService>();
+            specimen = (await scans.DivideAsync(await scans.FindAsync(barcodes[0]), 2, "伞面裁片", "technician@lablims.test", "web"))[0].Barcode;
+        }
+
+        foreach (var code in new[] { barcodes[0], barcodes[1], specimen, specimen.ToLowerInvariant() })
+        {
+            string expected;
+            using (var scope = fixture.App.Services.CreateScope())
+            {
+                var scans = scope.ServiceProvider.GetRequiredService<ScanService>();
+                var found = await scans.FindAsync(code);
+                var state = global::Web.Api.ApiSampleState.From(found.Request!, found.Sample!, found.Specimen, await scans.ChainOfCustodyAsync(found.Sample!.Id));
+                var json = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>().Value;
+                expected = JsonSerializer.Serialize(state, json.JsonSerializerOptions);
+            }
+            using var response = await api.GetAsync($"/api/v1/samples/{code}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(Canonical(expected), Canonical(await response.Content.ReadAsStringAsync()));
+        }
+        var held = await ApiTestClient.JsonAsync(await api.GetAsync($"/api/v1/samples/{barcodes[0]}"));
+        Assert.Equal(["barcode", "name", "status", "request", "location", "holder", "receivedAt", "condition", "custody"],
+            held.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Damaged", held.GetProperty("condition").GetString());
+        Assert.Equal(["Received", "Moved", "TakenForTesting", "Divided"], held.GetProperty("custody").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.EndsWith("Z", held.GetProperty("receivedAt").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The same names in the same order with the same values; only how characters are escaped may differ.</summary>
+    private static string Canonical(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     private async Task<Sample> SampleAsync(string barcode)
     {
         using var scope = fixture.App.Services.CreateScope();

@@ -80,6 +80,27 @@ public sealed partial class StationKeys(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ARevokedStationKeyIsRefusedAtTheNextRequestThoughItWasJustUsed()
+    {
+        var (_, barcodes) = await ScannerTestData.BookForMinghuiAsync(fixture);
+        var (secret, id) = await ApiTestClient.AddKeyAsync(fixture, ApiKeyKind.Station, null, $"desk {Guid.NewGuid():N}"[..13]);
+        using var api = ApiTestClient.For(fixture, secret);
+        // Used over and over a moment ago: the app remembers the key instead of reading it each time.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/samples/{barcodes[0]}")).StatusCode);
+
+        using var portal = await fixture.App.CreateClientFor(Admin, DemoData.Password);
+        using var revoked = await portal.PostAsync($"/admin/api-keys/{id}/revoke", Form(await portal.GetStringAsync("/admin/api-keys")));
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        using var refused = await api.GetAsync($"/api/v1/samples/{barcodes[0]}");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await ScannerTestData.ScanAsync(api, new { barcode = barcodes[0], station = "desk", action = "receive" })).StatusCode);
+        Assert.NotNull((await ApiTestClient.KeyAsync(fixture, id)).RevokedAt);
+    }
+
+    [Fact]
     public async Task AnEnterprisesKeyCannotBeRevokedHere()
     {
         var (secret, id) = await ApiTestClient.AddKeyAsync(fixture, ApiKeyKind.Enterprise, await ApiTestClient.MinghuiIdAsync(fixture));

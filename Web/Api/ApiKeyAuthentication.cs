@@ -41,10 +41,11 @@ public static class ApiKeyDefaults
 /// <summary>
 /// The "ApiKey" scheme: the caller sends its key in X-Api-Key; only the key's SHA-256 is stored, so the lookup is by
 /// hash. A missing, unknown or revoked key answers 401 with ProblemDetails; a key of the wrong kind 403. Used only
-/// by the /api/v1 controllers: pages keep the cookie scheme as the default.
+/// by the /api/v1 controllers: pages keep the cookie scheme as the default. An active key is remembered for a few
+/// seconds (<see cref="ApiKeyCache"/>), so a scan station's every request is not a database query; revoking forgets it.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, LabDbContext db, IStringLocalizer<SharedResource> l)
+    UrlEncoder encoder, LabDbContext db, ApiKeyCache keys, IStringLocalizer<SharedResource> l)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -55,24 +56,23 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return AuthenticateResult.Fail("The API key is malformed.");
 
         var hash = ApiKey.HashOf(presented);
-        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
-        if (key is null || !key.IsActive) return AuthenticateResult.Fail("The API key is unknown or revoked.");
-        if (key.Kind == ApiKeyKind.Enterprise && key.EnterpriseId is null)
-            return AuthenticateResult.Fail("The enterprise key has no enterprise.");
+        if (keys.Find(hash) is not { } key)
+        {
+            var generation = keys.Generation;
+            var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
+            if (row is null || !row.IsActive) return AuthenticateResult.Fail("The API key is unknown or revoked.");
+            if (row.Kind == ApiKeyKind.Enterprise && row.EnterpriseId is null)
+                return AuthenticateResult.Fail("The enterprise key has no enterprise.");
+            key = keys.Remember(hash, row, generation);
+        }
 
         var now = TimeProvider.GetUtcNow().UtcDateTime;
         if (key.LastUsedAt is not { } last || now - last >= ApiKeyDefaults.LastUsedResolution)
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
-
-        var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, key.Name),
-            new(ApiKeyDefaults.KindClaim, key.Kind.ToString()),
-        };
-        if (key.EnterpriseId is { } enterpriseId)
-            claims.Add(new(ApiKeyDefaults.EnterpriseClaim, enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+            key.LastUsedAt = now;
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(key.Claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
@@ -98,6 +98,8 @@ public static class ApiKeyAuthenticationExtensions
     /// <summary>Adds the "ApiKey" scheme beside Identity's cookie (which stays the default) and the API's policies.</summary>
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyCache>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.AnyKeyPolicy, p => p

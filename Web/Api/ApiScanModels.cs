@@ -33,7 +33,7 @@ public sealed record ApiSampleState(string? Barcode, string Name, string Status,
         specimen is null ? null : new ApiSpecimenRef(specimen.Barcode, specimen.Number));
 
     // Stored as UTC; SQLite hands them back without a kind, which JSON would write without the "Z".
-    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
+    internal static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
-    private static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
+    internal static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
 }

@@ -17,7 +17,7 @@ namespace Web.Controllers;
 [Authorize(Roles = Roles.Client)]
 [Route("account/api-keys")]
 public class ApiKeysController(LabDbContext db, CurrentUser currentUser, PeopleDirectory people, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : Controller
+    Web.Api.ApiKeyCache keys, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>Enough for every system an enterprise runs; more is usually keys nobody revoked.</summary>
     public const int MaxActiveKeys = 20;
@@ -71,6 +71,7 @@ public class ApiKeysController(LabDbContext db, CurrentUser currentUser, PeopleD
             key.RevokedAt = clock.GetUtcNow().UtcDateTime;
             key.RevokedBy = currentUser.Name;
             await db.SaveChangesAsync();
+            keys.Forget(key.Hash); // the API refuses it from the next request on, not when the cached key expires
             TempData["Message"] = l["ApiKeys.Revoked", key.Name, key.Prefix].Value;
         }
         return RedirectToAction(nameof(Index));

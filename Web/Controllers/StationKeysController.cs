@@ -18,7 +18,7 @@ namespace Web.Controllers;
 [Authorize(Roles = Roles.Admin)]
 [Route("admin/api-keys")]
 public class StationKeysController(LabDbContext db, CurrentUser currentUser, PeopleDirectory people, TimeProvider clock,
-    IStringLocalizer<SharedResource> l) : Controller
+    Web.Api.ApiKeyCache keys, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>Far more than the lab has stations and instruments; more is usually keys nobody revoked.</summary>
     public const int MaxActiveKeys = 100;
@@ -78,6 +78,7 @@ public class StationKeysController(LabDbContext db, CurrentUser currentUser, Peo
             key.RevokedAt = clock.GetUtcNow().UtcDateTime;
             key.RevokedBy = currentUser.Name;
             await db.SaveChangesAsync();
+            keys.Forget(key.Hash); // the API refuses it from the next request on, not when the cached key expires
             TempData["Message"] = l["StationKeys.Revoked", key.Name, key.Prefix].Value;
         }
         return RedirectToAction(nameof(Index));

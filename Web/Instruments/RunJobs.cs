@@ -34,11 +34,12 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
     {
         var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId);
         if (run is null || run.IsFinished) return;
-        var request = await db.RequestOwningAnalysis(run.AnalysisId).SingleAsync();
-        var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == run.AnalysisId);
         var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        run.BeginAttempt(now);
+        // What the driver needs of the analysis (its limit and unit). The request is loaded, tracked, only to record the
+        // result: until then the run is the only tracked entity, so the two saves before it do not compare the request's
+        // whole graph of samples and analyses with its snapshot (bench/: a third of the job's time).
+        var planned = await db.Analyses.AsNoTracking().SingleAsync(a => a.Id == run.AnalysisId);
+        run.BeginAttempt(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         var delays = RetryDelays;
         var lastAttempt = run.Attempts > delays.Length;
@@ -46,9 +47,10 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         {
             var capture = run.RawDataPath is { } kept
                 ? new RawCapture(run.RawDataFormat!, await File.ReadAllBytesAsync(Path.Combine(paths.Files, kept)), Path.GetExtension(kept))
-                : await CaptureAndKeepAsync(run, instrument, analysis);
+                : await CaptureAndKeepAsync(run, instrument, planned);
             var result = ResultEngine.Compute(run.MethodCode, capture);
-            now = clock.GetUtcNow().UtcDateTime;
+            var (request, analysis) = await RequestOfAsync(run);
+            var now = clock.GetUtcNow().UtcDateTime;
             if (analysis.Limit.Kind == LimitKind.PassFail)
                 request.RecordFinding(analysis, result.MeetsRequirement ?? throw new CalculationException($"{run.MethodCode} gave no finding."), run.StartedBy, now);
             else
@@ -58,16 +60,22 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         }
         catch (InstrumentUnavailableException ex)
         {
-            await FailAttemptAsync(run, request, analysis, ex.Message, lastAttempt);
+            await FailAttemptAsync(run, ex.Message, lastAttempt);
             logger.LogWarning("Run {Run} on {Instrument}: {Error} (attempt {Attempt})", run.Id, run.InstrumentCode, ex.Message, run.Attempts);
             if (!lastAttempt) jobs.Schedule<RunJobs>(j => j.PerformAsync(run.Id, null), delays[run.Attempts - 1]);
         }
         catch (Exception ex) when (ex is RunAbortedException or RawDataFormatException or CalculationException)
         {
             // Not worth retrying: the test was stopped, or its data cannot give a result. A person decides what next.
-            await FailAttemptAsync(run, request, analysis, ex.Message, lastAttempt: true);
+            await FailAttemptAsync(run, ex.Message, lastAttempt: true);
             logger.LogWarning("Run {Run} on {Instrument} failed: {Error}", run.Id, run.InstrumentCode, ex.Message);
         }
+    }
+
+    private async Task<(Lab.Domain.Requests.TestRequest Request, Lab.Domain.Requests.Analysis Analysis)> RequestOfAsync(Run run)
+    {
+        var request = await db.RequestOwningAnalysis(run.AnalysisId, methods: false).SingleAsync();
+        return (request, request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == run.AnalysisId));
     }
 
     private async Task<RawCapture> CaptureAndKeepAsync(Run run, Instrument instrument, Lab.Domain.Requests.Analysis analysis)
@@ -90,11 +98,15 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         return capture;
     }
 
-    private async Task FailAttemptAsync(Run run, Lab.Domain.Requests.TestRequest request, Lab.Domain.Requests.Analysis analysis, string error, bool lastAttempt)
+    private async Task FailAttemptAsync(Run run, string error, bool lastAttempt)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         run.AttemptFailed(error, lastAttempt, now);
-        if (lastAttempt && analysis.Status == Lab.Domain.Requests.AnalysisStatus.Running) request.FailAnalysis(analysis, error);
+        if (lastAttempt)
+        {
+            var (request, analysis) = await RequestOfAsync(run);
+            if (analysis.Status == Lab.Domain.Requests.AnalysisStatus.Running) request.FailAnalysis(analysis, error);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
     }
 }

@@ -27,6 +27,8 @@ public static class JobsBenchmark
     private const int BacklogRuns = 1000;
     private const int BacklogTrivial = 1000;
     private const int LatencyJobs = 300;
+    private const int DirectRuns = 300;
+    private const int DirectWarmUp = 50;
     private const double LatencyRatePerSecond = 20;
     private const double GoalJobsPerSecond = 200;
     private const double GoalP50Ms = 1000;
@@ -53,6 +55,10 @@ public static class JobsBenchmark
             Console.WriteLine($"Data folder {folder}; app {AppProcess.WebDll} ({AppProcess.Configuration})");
             var barcodes = await LookupData.CreateAsync(folder, Requests, SamplesPerRequest);
             await ReceiveAllAsync(folder);
+            // 0. The job method alone, in this process, one run after another: what our code costs without Hangfire.
+            var alone = await PerformDirectlyAsync(folder, barcodes[(BacklogRuns / BacklogMethods.Length)..][..DirectRuns]);
+            if (Environment.GetEnvironmentVariable("JOBS_DIRECT_ONLY") == "1") return 0;
+
             var jobsDb = Path.Combine(folder, "jobs.db");
             var storage = Storage(jobsDb);
             var client = new BackgroundJobClient(storage);
@@ -106,6 +112,9 @@ public static class JobsBenchmark
                     completed == BacklogRuns ? "" : $"**{string.Join(", ", runRecords.Select(r => $"{r.Value} {r.Key}"))}**")
                 .Row("… job method time p50 / p95 (Hangfire's PerformanceDuration)", $"{runs.Perform.Percentile(50):0} / {runs.Perform.Percentile(95):0} ms")
                 .Row("… app CPU time per job", $"{Latencies.Ms(runs.CpuMsPerJob)} ms")
+                .Row($"the job method alone (RunJobs.PerformAsync called in-process, no Hangfire, one at a time, {DirectRuns - DirectWarmUp} runs after {DirectWarmUp}): p50 / p95",
+                    $"{Latencies.Ms(alone.Wall.Percentile(50))} / {Latencies.Ms(alone.Wall.Percentile(95))} ms")
+                .Row("… CPU time per job", $"{Latencies.Ms(alone.CpuMsPerJob)} ms")
                 .Row($"trivial jobs (GC.KeepAlive(null)), same storage and server: backlog of {BacklogTrivial}", $"{Table.N(trivial.PerSecond, "0")} jobs/s")
                 .Row("… the middle 80 % of them", $"{Table.N(trivial.MiddlePerSecond, "0")} jobs/s")
                 .Row("… app CPU time per job", $"{Latencies.Ms(trivial.CpuMsPerJob)} ms")
@@ -176,6 +185,69 @@ public static class JobsBenchmark
             }
         }
         if (analyses.Count != BacklogRuns) throw new InvalidOperationException($"{analyses.Count} analyses found, {BacklogRuns} wanted.");
+    }
+
+    /// <summary>
+    /// RunJobs.PerformAsync on runs RunService started (their jobs enqueued nowhere), each with its own scope's
+    /// context and services as the app's job activator gives them: wall time and this process's CPU time per job.
+    /// </summary>
+    private static async Task<(Latencies Wall, double CpuMsPerJob)> PerformDirectlyAsync(string folder, IReadOnlyList<string> barcodes)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddSimulatedInstrumentDrivers(o => o.CaptureDelay = TimeSpan.Zero);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, new DataPaths(folder));
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var drivers = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InstrumentDrivers>(provider);
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var faults = new SimulatedFaults(configuration);
+        var paths = new DataPaths(folder);
+        var options = new DbContextOptionsBuilder<LabDbContext>().UseSqlite(LookupData.ConnectionString(folder))
+            .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(30))).Options;
+        var noJobs = new NoJobs();
+
+        var runIds = new List<int>();
+        await using (var db = new LabDbContext(options))
+        {
+            var wanted = barcodes.ToHashSet();
+            var analyses = (await db.Analyses.AsNoTracking().Where(a => a.MethodCode == "UMB-WIND")
+                    .Select(a => new { a.Id, Barcode = db.Samples.Where(s => s.Id == a.SampleId).Select(s => s.Barcode).Single() }).ToListAsync())
+                .Where(a => wanted.Contains(a.Barcode!)).OrderBy(a => a.Id).Select(a => a.Id).ToList();
+            foreach (var id in analyses)
+            {
+                await using var scope = new LabDbContext(options);
+                runIds.Add((await new RunService(scope, noJobs, TimeProvider.System, paths).StartAsync(id, "WT-01", "station:bench")).Id);
+            }
+        }
+
+        var wall = new Latencies();
+        TimeSpan cpuFrom = default;
+        for (var i = 0; i < runIds.Count; i++)
+        {
+            if (i == DirectWarmUp) cpuFrom = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            await using (var db = new LabDbContext(options))
+            {
+                var job = new RunJobs(db, drivers, faults, paths, TimeProvider.System, noJobs, configuration,
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger<RunJobs>.Instance);
+                await job.PerformAsync(runIds[i], null);
+            }
+            if (i >= DirectWarmUp) wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuFrom).TotalMilliseconds / (runIds.Count - DirectWarmUp);
+        await using (var db = new LabDbContext(options))
+        {
+            var completed = await db.Runs.CountAsync(r => runIds.Contains(r.Id) && r.Status == Lab.Domain.Instruments.RunStatus.Completed);
+            if (completed != runIds.Count) throw new InvalidOperationException($"Only {completed} of {runIds.Count} runs performed in-process completed.");
+        }
+        Console.WriteLine($"{runIds.Count} runs performed in-process: p50 {wall.Percentile(50):0.00} ms, CPU {cpu:0.00} ms per job");
+        return (wall, cpu);
+    }
+
+    /// <summary>A job client that enqueues nothing: the in-process runs are performed by the bench itself.</summary>
+    private sealed class NoJobs : IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => "0";
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
     }
 
     private sealed record Drain(int Jobs, double Seconds, double MiddleSeconds, Latencies Perform, double CpuMsPerJob)

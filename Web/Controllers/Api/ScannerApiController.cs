@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Lab.Data;
 using Lab.Data.ApiKeys;
 using Lab.Domain.Numbering;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +22,7 @@ namespace Web.Controllers.Api;
 /// </summary>
 [ApiController]
 [Route("api/v1")]
-public sealed class ScannerApiController(ScanService scans, IStringLocalizer<SharedResource> l) : ControllerBase
+public sealed class ScannerApiController(LabDbContext db, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     /// <summary>Recorded as the custody event's "by": the station key's name, so every scan traces to a key an Admin issued.</summary>
     public const string ByPrefix = "station:";
@@ -30,6 +31,7 @@ public sealed class ScannerApiController(ScanService scans, IStringLocalizer<Sha
     [Authorize(Policy = ApiKeyDefaults.StationPolicy)]
     public async Task<IActionResult> Scan()
     {
+        var scans = Scans;
         if (Request.ContentLength > ScanJson.MaxBodyBytes) return TooLarge();
         var body = await ApiBody.ReadAsync(HttpContext, ScanJson.MaxBodyBytes);
         if (body is null) return TooLarge();
@@ -58,7 +60,7 @@ public sealed class ScannerApiController(ScanService scans, IStringLocalizer<Sha
                 await scans.ReleaseAsync(found, input.Action == ScanAction.Return, by, station, input.Note);
                 break;
         }
-        return Ok(await StateAsync(found));
+        return Ok(await StateAsync(scans, found));
     }
 
     [HttpGet("samples/{barcode}")]
@@ -68,15 +70,25 @@ public sealed class ScannerApiController(ScanService scans, IStringLocalizer<Sha
         // Nullable: a blank code is "not a lab code" (422) like any other, not the framework's "required" 400.
         if (barcode?.Trim() is { Length: > ScanJson.MaxCodeLength } tooLong)
             return Unreadable(BarcodeProblem.NotABarcode, tooLong[..ScanJson.MaxCodeLength] + "…", "barcode");
-        var found = await scans.FindAsync(barcode);
-        if (Refused(found, "barcode") is { } refused) return refused;
-        // An enterprise reads its own samples only; another's is "not found", exactly like a code nobody issued.
-        if (User.FindFirst(ApiKeyDefaults.KindClaim)?.Value == nameof(ApiKeyKind.Enterprise) && found.Request!.EnterpriseId != User.EnterpriseId())
-            return NotFoundProblem();
-        return Ok(await StateAsync(found));
+        var reading = Numbers.ReadScan(barcode);
+        if (reading is { IsValid: true, Kind: ScanKind.Sample or ScanKind.Specimen })
+        {
+            // The common case, read narrowly (one compiled, untracked query) because scan stations ask it all day.
+            var state = await SampleStateQuery.FindAsync(db, reading.Code!, reading.Kind.Value);
+            // An enterprise reads its own samples only; another's is "not found", exactly like a code nobody issued.
+            if (state is null || User.FindFirst(ApiKeyDefaults.KindClaim)?.Value == nameof(ApiKeyKind.Enterprise) && state.EnterpriseId != User.EnterpriseId())
+                return NotFoundProblem();
+            return Ok(state.State);
+        }
+        // Not a sample's code (unreadable, a wrong check character, a location): refused as a scan refuses it.
+        return Refused(await Scans.FindAsync(barcode), "barcode") ?? throw new InvalidOperationException($"{barcode} was read as a sample's code.");
     }
 
-    private async Task<ApiSampleState> StateAsync(ScanFound found) =>
+    // Resolved when an action needs it, not in the constructor: it brings the email services, which a look-up never
+    // uses. (Not as a [FromServices] parameter either: MVC would then read a form body before ApiBody reads it.)
+    private ScanService Scans => HttpContext.RequestServices.GetRequiredService<ScanService>();
+
+    private static async Task<ApiSampleState> StateAsync(ScanService scans, ScanFound found) =>
         ApiSampleState.From(found.Request!, found.Sample!, found.Specimen, await scans.ChainOfCustodyAsync(found.Sample!.Id));
 
     /// <summary>
