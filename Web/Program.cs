@@ -180,6 +180,8 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<EmailJobs>("email-sweep", j => j.SweepAsync(), Cron.Minutely());
 app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<Web.Instruments.RunJobs>("run-sweep", j => j.SweepLostAsync(), Cron.Minutely());
+app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<Web.Instruments.CalibrationReminders>("calibration-reminders", j => j.SendAsync(), Cron.Daily(0, 30),
         new RecurringJobOptions { TimeZone = Lang.LabTimeZone });
 app.Services.GetRequiredService<IRecurringJobManager>()

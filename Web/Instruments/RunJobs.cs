@@ -18,8 +18,11 @@ namespace Web.Instruments;
 /// read, the run and the analysis show Failed with the reason, and the analysis can be run again.
 /// </summary>
 public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, SimulatedFaults faults, DataPaths paths, TimeProvider clock,
-    IBackgroundJobClient jobs, IConfiguration configuration, ILogger<RunJobs> logger)
+    IBackgroundJobClient jobs, IConfiguration configuration, ILogger<RunJobs> logger, JobStorage? storage = null)
 {
+    /// <summary>How long a run may stay Queued with no job before the sweep enqueues it again (Instruments:LostRunAfter).</summary>
+    public TimeSpan LostRunAfter => configuration.GetValue("Instruments:LostRunAfter", TimeSpan.FromMinutes(2));
+
     /// <summary>Attempts of an unreachable instrument, and the waits between them (Instruments:RetryDelays).</summary>
     private TimeSpan[] RetryDelays =>
         configuration.GetSection("Instruments:RetryDelays").Get<TimeSpan[]>() is { Length: > 0 } delays
@@ -70,6 +73,44 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
             await FailAttemptAsync(run, ex.Message, lastAttempt: true);
             logger.LogWarning("Run {Run} on {Instrument} failed: {Error}", run.Id, run.InstrumentCode, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Finds runs whose job was lost: saved Queued, but the process stopped before their job was enqueued (or the job
+    /// storage lost it). A run Queued for longer than <see cref="LostRunAfter"/> with no job enqueued, processing or
+    /// scheduled for it is enqueued again; the job is idempotent on the run id, and a run whose job is merely waiting
+    /// in a long queue is left alone, so it is never performed twice at once.
+    /// </summary>
+    [DisableConcurrentExecution(60)]
+    [AutomaticRetry(Attempts = 0)] // it runs again within the minute anyway
+    public async Task SweepLostAsync()
+    {
+        var before = clock.GetUtcNow().UtcDateTime - LostRunAfter;
+        var stuck = await db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Queued && r.QueuedAt < before)
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.QueuedAt }).Take(500).ToListAsync();
+        if (stuck.Count == 0) return;
+        var live = LiveRunJobs();
+        foreach (var run in stuck.Where(r => !live.Contains(r.Id)))
+        {
+            var runId = run.Id;
+            jobs.Enqueue<RunJobs>(j => j.PerformAsync(runId, null));
+            logger.LogWarning("Run {Run} was queued at {QueuedAt:u} and has no job: enqueued again", runId, run.QueuedAt);
+        }
+    }
+
+    /// <summary>The runs that have a job waiting, running or scheduled in Hangfire's storage.</summary>
+    private HashSet<int> LiveRunJobs()
+    {
+        const int most = 20_000;
+        var monitoring = (storage ?? JobStorage.Current).GetMonitoringApi();
+        var queued = monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, (int)Math.Min(most, monitoring.EnqueuedCount(q.Name)))
+            .Select(j => j.Value?.Job));
+        var processing = monitoring.ProcessingJobs(0, (int)Math.Min(most, monitoring.ProcessingCount())).Select(j => j.Value?.Job);
+        var scheduled = monitoring.ScheduledJobs(0, (int)Math.Min(most, monitoring.ScheduledCount())).Select(j => j.Value?.Job);
+        return queued.Concat(processing).Concat(scheduled)
+            .Where(job => job?.Type == typeof(RunJobs) && job.Method.Name == nameof(PerformAsync) && job.Args.Count > 0 && job.Args[0] is not null)
+            .Select(job => Convert.ToInt32(job!.Args[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
     }
 
     private async Task<(Lab.Domain.Requests.TestRequest Request, Lab.Domain.Requests.Analysis Analysis)> RequestOfAsync(Run run)
