@@ -78,11 +78,9 @@ public sealed class ReviewService(LabDbContext db, TimeProvider clock, PeopleDir
     /// <summary>Everything on record about one analysis, for the review page and the staff's analysis page.</summary>
     public async Task<AnalysisRecordVm?> RecordAsync(int analysisId)
     {
-        var request = await db.TestRequests.AsNoTracking()
-            .Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Method)
+        var request = await db.RequestOwningAnalysis(analysisId).AsNoTracking()
             .Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Changes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == analysisId)));
+            .SingleOrDefaultAsync();
         if (request is null) return null;
         var sample = request.Samples.Single(s => s.Analyses.Any(a => a.Id == analysisId));
         var analysis = sample.Analyses.Single(a => a.Id == analysisId);
@@ -159,7 +157,9 @@ public sealed class ReviewService(LabDbContext db, TimeProvider clock, PeopleDir
 
     private async Task<(TestRequest Request, Analysis Analysis)> LoadForDecisionAsync(int analysisId)
     {
-        var request = await LoadRequestAsync(r => r.Samples.Any(s => s.Analyses.Any(a => a.Id == analysisId)))
+        var request = await db.RequestOwningAnalysis(analysisId)
+            .Include(r => r.Samples).ThenInclude(s => s.Analyses).ThenInclude(a => a.Changes)
+            .SingleOrDefaultAsync()
             ?? throw new DomainException("analysis-unknown", $"There is no analysis {analysisId}.");
         return (request, request.Analyses.Single(a => a.Id == analysisId));
     }
