@@ -81,7 +81,6 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
     /// scheduled for it is enqueued again; the job is idempotent on the run id, and a run whose job is merely waiting
     /// in a long queue is left alone, so it is never performed twice at once.
     /// </summary>
-    [DisableConcurrentExecution(60)]
     [AutomaticRetry(Attempts = 0)] // it runs again within the minute anyway
     public async Task SweepLostAsync()
     {
@@ -89,8 +88,15 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         var stuck = await db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Queued && r.QueuedAt < before)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.QueuedAt }).Take(500).ToListAsync();
         if (stuck.Count == 0) return;
+        // One sweep at a time (the recurring one, or one called directly): two could each enqueue the same run.
+        using var connection = (storage ?? JobStorage.Current).GetConnection();
+        using var sweeping = connection.AcquireDistributedLock("lablims:run-sweep", TimeSpan.FromSeconds(60));
         var live = LiveRunJobs();
-        foreach (var run in stuck.Where(r => !live.Contains(r.Id)))
+        // Read again after the live jobs: a run whose job finished meanwhile is no longer Queued.
+        var candidates = stuck.Where(r => !live.Contains(r.Id)).Select(r => r.Id).ToList();
+        var stillQueued = await db.Runs.AsNoTracking().Where(r => candidates.Contains(r.Id) && r.Status == RunStatus.Queued)
+            .Select(r => r.Id).ToListAsync();
+        foreach (var run in stuck.Where(r => stillQueued.Contains(r.Id)))
         {
             var runId = run.Id;
             jobs.Enqueue<RunJobs>(j => j.PerformAsync(runId, null));
