@@ -128,6 +128,10 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
             Assert.Contains("Sent", await page.InnerTextAsync("[data-testid=deliveries]"));
             Assert.Contains("Valid", await page.InnerTextAsync("[data-testid=approval-reports]"));
             await BrowserFixture.ScreenshotAsync(page, "approval-issued-en");
+            // The switch is remembered as the signatory's language (PreferredCulture, used at every sign-in): give it
+            // back, or the Web tests that sign in as the signatory after this one read English pages.
+            await page.ClickAsync("[data-testid=language-switch] button");
+            await page.WaitForSelectorAsync("html[lang=zh-CN]");
         }
 
         // 6. The email with the PDF arrives; the PDF carries every item of the report, and its QR leads to the
