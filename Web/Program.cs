@@ -101,7 +101,9 @@ builder.Services.AddHangfire((sp, config) => config
         new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
 builder.Services.AddHangfireServer(o =>
 {
-    o.Queues = ["default", "email"];
+    // The job storage takes the queues in this order: email first, so mail already composed (a certificate, a
+    // confirmation) goes out before the next certificate is rendered, instead of waiting until no other job is left.
+    o.Queues = ["email", "default"];
     o.WorkerCount = labOptions.JobWorkers;
     // Scheduled jobs (retries after a wait) are looked for as often as new ones; Hangfire's default is 15 s.
     o.SchedulePollingInterval = labOptions.JobPollInterval;
