@@ -18,9 +18,8 @@ public sealed class CertificateJobs(LabDbContext db, CertificateBuilder certific
     ReportEmails reportEmails, IBackgroundJobClient jobs, TimeProvider clock, ILogger<CertificateJobs> logger)
 {
     // Two copies of one report's job (a retry, the sweep's) must not run at once, or both would stage the emails: the
-    // lock is per report ({0} is the report id). A lock on the method alone made every other worker wait for the one
-    // rendering (Hangfire.Storage.SQLite's waiter sleeps a tenth of the timeout between looks), and the emails queued
-    // behind them: 1,000 certificates took 239 s, see bench/ certificates-email.
+    // lock is per report ({0} is the report id). A lock on the method made every other worker wait while one rendered,
+    // asleep for a tenth of the timeout between looks (Hangfire.Storage.SQLite on Linux), see bench/ certificates-email.
     [AutomaticRetry(Attempts = 6, DelaysInSeconds = [5, 30, 120, 600, 1800, 3600], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution("certificate:{0}", 60)]
     public async Task GenerateAsync(int reportId, PerformContext? context)
