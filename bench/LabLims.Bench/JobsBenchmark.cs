@@ -145,7 +145,7 @@ public static class JobsBenchmark
     private static string Workers() => Math.Max(2, Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The job storage as Program.cs opens it; the client's serializer settings as Program.cs sets them.</summary>
-    private static SQLiteStorage Storage(string jobsDb)
+    internal static SQLiteStorage Storage(string jobsDb)
     {
         GlobalConfiguration.Configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

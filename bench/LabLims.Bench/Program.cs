@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, (string What, Func<BenchOptions, Task<in
     ["jobs"] = ("instrument run jobs through Hangfire on SQLite storage: jobs/s and enqueue-to-start latency", JobsBenchmark.RunAsync),
     ["lookup"] = ("barcode lookup with 100,000 samples in the database (HTTP and in-process)", LookupBenchmark.RunAsync),
     ["certificate"] = ("render a two-page bilingual test report with a curve (in-process, p50/p95)", CertificateBenchmark.RunAsync),
+    ["certificates-issued"] = ("1,000 issued reports: certificates generated and emailed to a local SMTP server (no signatures)", CertificatesEmailBenchmark.RunIssuedAsync),
     ["certificates-email"] = ("1,000 certificates approved, rendered and emailed to a local SMTP server", CertificatesEmailBenchmark.RunAsync),
 };
 
