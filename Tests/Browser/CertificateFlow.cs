@@ -18,24 +18,6 @@ namespace Tests.Browser;
 [Collection(AppCollection.Name)]
 public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
 {
-    private async Task<IPage> SignInAsync(IBrowserContext context, string email, string returnUrl)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.FillAsync("input[name=Email]", email);
-        await page.FillAsync("input[name=Password]", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
-
-    private static async Task NextPageAsync(IPage page, Func<Task> action)
-    {
-        await page.EvaluateAsync("() => { window.__previousPage = true; }");
-        await action();
-        await page.WaitForFunctionAsync("() => window.__previousPage !== true && document.readyState === 'complete'");
-    }
-
     [Fact]
     public async Task FromBookingToTheCertificateInTheCustomersInbox()
     {
@@ -43,7 +25,7 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
         string number, barcode;
         await using (var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var page = await SignInAsync(context, "client@minghui-umbrella.test", "/requests/new?method=UMB-FRAME");
+            var page = await BrowserFixture.SignInAsync(context, "client@minghui-umbrella.test", "/requests/new?method=UMB-FRAME");
             await page.FillAsync("input[name='Samples[0].Name']", "全流程测试伞");
             await page.FillAsync("input[name='Samples[0].Model']", "MH-E2E");
             await page.FillAsync("input[name='Samples[0].Brand']", "明辉");
@@ -61,11 +43,11 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
         // 2. Reception scans the label the way a wedge scanner types it, and confirms the receipt with Enter.
         await using (var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var page = await SignInAsync(context, "reception@lablims.test", "/scan");
+            var page = await BrowserFixture.SignInAsync(context, "reception@lablims.test", "/scan");
             await page.Keyboard.TypeAsync(barcode);
-            await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+            await BrowserFixture.NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
             Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
-            await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+            await BrowserFixture.NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
             await page.WaitForSelectorAsync("[data-scan-result=ok]");
         }
 
@@ -81,7 +63,7 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
         // 3. The technician runs the frame test on UTM-01 from the worklist and records the rain check.
         await using (var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var page = await SignInAsync(context, "technician@lablims.test", "/worklist");
+            var page = await BrowserFixture.SignInAsync(context, "technician@lablims.test", "/worklist");
             var frame = page.Locator($"tr[data-analysis-id='{frameId}']");
             await frame.Locator("select[name=instrument]").SelectOptionAsync("UTM-01");
             await frame.Locator("button[type=submit]").ClickAsync();
@@ -95,7 +77,7 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
         // 4. The reviewer looks at each result and verifies it.
         await using (var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var page = await SignInAsync(context, "reviewer@lablims.test", "/review");
+            var page = await BrowserFixture.SignInAsync(context, "reviewer@lablims.test", "/review");
             for (var i = 0; i < 2; i++)
             {
                 await page.Locator($"[data-request='{number}'] [data-testid=open-review]").First.ClickAsync();
@@ -109,12 +91,12 @@ public sealed class CertificateFlow(AppFixture fixture, BrowserFixture browser)
         // 5. The signatory approves with their password: the report is issued.
         await using (var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var page = await SignInAsync(context, "signatory@lablims.test", "/approval");
-            await NextPageAsync(page, () => page.ClickAsync($"tr[data-request='{number}'] [data-testid=open-approval]"));
+            var page = await BrowserFixture.SignInAsync(context, "signatory@lablims.test", "/approval");
+            await BrowserFixture.NextPageAsync(page, () => page.ClickAsync($"tr[data-request='{number}'] [data-testid=open-approval]"));
             await page.CheckAsync("#confirm");
             await page.FillAsync("#password", DemoData.Password);
             await BrowserFixture.ScreenshotAsync(page, "approval-zh");
-            await NextPageAsync(page, () => page.ClickAsync("[data-testid=approve]"));
+            await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=approve]"));
             Assert.Contains("已签发", await page.InnerTextAsync("[data-testid=flash-message]"));
 
             // Once the job has run, the page lists the report and each recipient's delivery (here in English).

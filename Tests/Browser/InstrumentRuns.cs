@@ -30,23 +30,12 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         return (request.Samples[0].Barcode!, request.Samples[0].Analyses[0].Id);
     }
 
-    private async Task<Microsoft.Playwright.IPage> TechnicianAsync(Microsoft.Playwright.IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login?returnUrl=%2Fworklist");
-        await page.FillAsync("input[name=Email]", "technician@lablims.test");
-        await page.FillAsync("input[name=Password]", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/worklist");
-        return page;
-    }
-
     [Fact]
     public async Task ARunStartedFromTheWorklistCapturesDataAndTheResultAppearsLive()
     {
         var (barcode, frame) = await ReceivedUmbrellaAsync();
         await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
-        var page = await TechnicianAsync(context);
+        var page = await BrowserFixture.SignInAsync(context, "technician@lablims.test", "/worklist");
 
         var row = page.Locator($"tr[data-analysis-id='{frame}']");
         Assert.Contains(barcode, await row.InnerTextAsync());
@@ -89,7 +78,7 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         try
         {
             await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
-            var page = await TechnicianAsync(context);
+            var page = await BrowserFixture.SignInAsync(context, "technician@lablims.test", "/worklist");
             var row = page.Locator($"tr[data-analysis-id='{frame}']");
             await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-02");
             await row.Locator("button[type=submit]").ClickAsync();
@@ -153,7 +142,7 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
     {
         var (barcode, _) = await ReceivedUmbrellaAsync();
         await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
-        var page = await TechnicianAsync(context);
+        var page = await BrowserFixture.SignInAsync(context, "technician@lablims.test", "/worklist");
         await page.GotoAsync("/instruments/UTM-01/station");
 
         Assert.Equal("scan-box", await page.EvaluateAsync<string>("document.activeElement.id"));

@@ -34,20 +34,12 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         return (request.Number!, request.Samples[0].Barcode!, request.Samples[1].Barcode!);
     }
 
-    /// <summary>Does something that loads a new page and waits for that page (not the old one, still on screen).</summary>
-    private static async Task NextPageAsync(IPage page, Func<Task> action)
-    {
-        await page.EvaluateAsync("() => { window.__previousPage = true; }");
-        await action();
-        await page.WaitForFunctionAsync("() => window.__previousPage !== true && document.readyState === 'complete'");
-    }
-
     private static async Task ScanAsync(IPage page, string code)
     {
         Assert.Equal("scan-box", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.Keyboard.TypeAsync(code);
         // Enter submits the form: wait for the new page, not the one still showing the last result.
-        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        await BrowserFixture.NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
     }
 
     [Fact]
@@ -75,7 +67,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
         Assert.Contains("全新，鞋盒包装", await page.InnerTextAsync("[data-testid=declared]"));
         Assert.Equal("confirm-receipt", await page.EvaluateAsync<string>("document.activeElement.dataset.testid"));
-        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        await BrowserFixture.NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
         await page.WaitForSelectorAsync("[data-scan-result=ok]");
         Assert.Contains($"{first} 收样完成", await page.InnerTextAsync("[data-testid=scan-result]"));
         Assert.Contains("收样", await page.InnerTextAsync("[data-testid=custody-timeline]"));
@@ -90,7 +82,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await page.FillAsync("#receivedQuantity", "1");
         await page.CheckAsync("#condition-Damaged");
         await page.FillAsync("#note", "只收到一双，鞋盒压坏");
-        await NextPageAsync(page, () => page.ClickAsync("[data-testid=confirm-receipt]"));
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=confirm-receipt]"));
         await page.WaitForSelectorAsync("[data-scan-result=warning]");
         var message = await page.InnerTextAsync("[data-testid=scan-result]");
         Assert.Contains("存在偏离", message);
@@ -106,7 +98,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains(first, received.TextBody);
 
         // Move it: scan a shelf, then the sample.
-        await NextPageAsync(page, () => page.ClickAsync("[data-mode=Move]"));
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-mode=Move]"));
         await ScanAsync(page, Numbers.LocationBarcode(2));
         Assert.Contains("待检样品架 A", await page.InnerTextAsync("[data-testid=current-location]"));
         await ScanAsync(page, first);
@@ -120,7 +112,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await page.GotoAsync($"/samples/{first}");
         await page.FillAsync("#count", "3");
         await page.FillAsync("#description", "鞋底切片");
-        await NextPageAsync(page, () => page.ClickAsync("[data-testid=divide]"));
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=divide]"));
         var specimens = await page.Locator("[data-specimen]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.specimen)");
         Assert.Equal(3, specimens.Length);
         Assert.All(specimens, sp => Assert.Equal(first, Numbers.SampleOfSpecimen(sp)));
@@ -154,10 +146,10 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         Assert.Contains("收样员代填", await page.InnerTextAsync("main"));
         await page.FillAsync("input[name='Samples[0].Name']", "长柄直骨伞（现场送样）");
         await page.CheckAsync("[data-sample-index='0'] input[value=UMB-FRAME]");
-        await NextPageAsync(page, () => page.ClickAsync("[data-testid=get-quote]"));
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=get-quote]"));
         Assert.Equal(1, await page.Locator("[data-quote-line=UMB-FRAME]").CountAsync());
         Assert.Equal(0, await page.Locator("[data-testid=save-draft]").CountAsync());
-        await NextPageAsync(page, () => page.ClickAsync("[data-testid=submit-request]"));
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=submit-request]"));
         await page.WaitForURLAsync("**/scan?mode=Receive");
         var flash = await page.InnerTextAsync("[data-testid=flash-message]");
         var number = System.Text.RegularExpressions.Regex.Match(flash, @"WT\d{4}-\d{5}").Value;
@@ -172,7 +164,7 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
             barcode = request.Samples.Single().Barcode!;
         }
         await ScanAsync(page, barcode);
-        await NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        await BrowserFixture.NextPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
         Assert.Contains($"委托单 {number} 的样品已全部收到", await page.InnerTextAsync("[data-testid=scan-result]"));
     }
 
@@ -195,14 +187,14 @@ public sealed class ReceptionScanning(AppFixture fixture, BrowserFixture browser
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync("**/scan?mode=Lookup");
 
-        await NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
+        await BrowserFixture.NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
             new FilePayload { Name = "label.png", MimeType = "image/png", Buffer = png }));
 
         Assert.Equal(first, await page.GetAttributeAsync("[data-testid=scanned-sample]", "data-barcode"));
         Assert.Contains(number, await page.InnerTextAsync("[data-testid=scanned-sample]"));
 
         // A photo without any code says so.
-        await NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
+        await BrowserFixture.NextPageAsync(page, () => page.SetInputFilesAsync("#label-photo",
             new FilePayload { Name = "blank.png", MimeType = "image/png", Buffer = Convert.FromBase64String(BlankPng) }));
         Assert.Contains("未能识别出条码", await page.InnerTextAsync("[data-testid=scan-result]"));
     }

@@ -35,17 +35,6 @@ public sealed class ReviewInTheBrowser(AppFixture fixture, BrowserFixture browse
         return (request.Number!, request.Samples[0].Barcode!, analyses.Single(a => a.MethodCode == "UMB-FRAME").Id, analyses.Single(a => a.MethodCode == "UMB-RAIN").Id);
     }
 
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string email, string returnUrl)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.FillAsync("input[name=Email]", email);
-        await page.FillAsync("input[name=Password]", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
-
     private static async Task EnterFindingAsync(IPage page, int analysisId, bool meets)
     {
         await page.GotoAsync($"/analyses/{analysisId}/result");
@@ -62,7 +51,7 @@ public sealed class ReviewInTheBrowser(AppFixture fixture, BrowserFixture browse
         // The demo technician runs the frame test on an instrument and enters the rain finding.
         await using (var techContext = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN"))
         {
-            var tech = await SignInAsync(techContext, "technician@lablims.test", "/worklist");
+            var tech = await BrowserFixture.SignInAsync(techContext, "technician@lablims.test", "/worklist");
             var row = tech.Locator($"tr[data-analysis-id='{frame}']");
             await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-01");
             await row.Locator("button[type=submit]").ClickAsync();
@@ -71,7 +60,7 @@ public sealed class ReviewInTheBrowser(AppFixture fixture, BrowserFixture browse
         }
 
         await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
-        var page = await SignInAsync(context, "reviewer@lablims.test", "/review");
+        var page = await BrowserFixture.SignInAsync(context, "reviewer@lablims.test", "/review");
         var group = page.Locator($"[data-request='{number}']");
         Assert.Contains("陈志强", await group.Locator($"tr[data-analysis-id='{frame}']").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "review-queue-zh");
@@ -127,7 +116,7 @@ public sealed class ReviewInTheBrowser(AppFixture fixture, BrowserFixture browse
         // A person who is technician and reviewer enters the retest's finding and cannot verify it.
         var both = await Tests.Web.ReviewDecisions.UserAsync(fixture, "tech-and-reviewer", Roles.Technician, Roles.Reviewer);
         await using var dualContext = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
-        var dual = await SignInAsync(dualContext, both, "/worklist");
+        var dual = await BrowserFixture.SignInAsync(dualContext, both, "/worklist");
         Assert.Contains("UMB-RAIN", await dual.InnerTextAsync($"tr[data-analysis-id='{retest}']"));
         await EnterFindingAsync(dual, retest, meets: true);
         await dual.GotoAsync("/review");

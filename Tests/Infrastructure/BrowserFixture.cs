@@ -80,6 +80,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>Opens a page in <paramref name="context"/> and signs in as a demo user through the login form, landing on <paramref name="returnUrl"/>.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string email, string returnUrl)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.FillAsync("input[name=Email]", email);
+        await page.FillAsync("input[name=Password]", Lab.Data.Seed.DemoData.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**" + returnUrl);
+        return page;
+    }
+
+    /// <summary>Does something that loads a new page and waits for that page (not the old one, still on screen).</summary>
+    public static async Task NextPageAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => { window.__previousPage = true; }");
+        await action();
+        await page.WaitForFunctionAsync("() => window.__previousPage !== true && document.readyState === 'complete'");
+    }
+
     /// <summary>Saves a full-page screenshot to TestResults/screenshots/{name}.png and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

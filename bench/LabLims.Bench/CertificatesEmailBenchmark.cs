@@ -28,22 +28,32 @@ public static partial class CertificatesEmailBenchmark
     private static readonly TimeSpan GiveUpAfterNoProgress = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5); // after the last message: time for a duplicate to show
 
+    /// <summary>
+    /// The app makes its database (migrations, reference data, demo users and the demo pipeline) and stops; the
+    /// requests are made ready for approval; then the app starts again with an SMTP server of this process.
+    /// </summary>
+    private static async Task<(CertificatesEmailData.Prepared Prepared, SmtpInbox Inbox, AppProcess App)> PrepareAsync(string folder)
+    {
+        await using (var creating = await AppProcess.StartAsync(folder, demoData: true))
+            Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) created {folder}");
+        var prepared = await CertificatesEmailData.CreateAsync(folder, WarmUp + Certificates);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Console.WriteLine($"{prepared.RequestNumbers.Count:N0} requests ready: {prepared.Samples:N0} samples, {prepared.Analyses:N0} " +
+            $"analyses, {prepared.Runs:N0} instrument runs ({prepared.RunsWithCurve:N0} with a curve)");
+        var inbox = await SmtpInbox.StartAsync();
+        var app = await AppProcess.StartAsync(folder, demoData: true,
+            ("Smtp:Host", "127.0.0.1"), ("Smtp:Port", inbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Smtp:Security", "None"));
+        return (prepared, inbox, app);
+    }
+
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var folder = AppProcess.NewDataFolder("certificates-email");
         try
         {
-            // The app makes its database (migrations, reference data, demo users and the demo pipeline), then stops.
-            await using (var creating = await AppProcess.StartAsync(folder, demoData: true))
-                Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) created {folder}");
-            var prepared = await CertificatesEmailData.CreateAsync(folder, WarmUp + Certificates);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Console.WriteLine($"{prepared.RequestNumbers.Count:N0} requests ready for approval: {prepared.Samples:N0} samples, {prepared.Analyses:N0} " +
-                $"analyses, {prepared.Runs:N0} instrument runs ({prepared.RunsWithCurve:N0} with a curve)");
-
-            await using var inbox = await SmtpInbox.StartAsync();
-            await using var app = await AppProcess.StartAsync(folder, demoData: true,
-                ("Smtp:Host", "127.0.0.1"), ("Smtp:Port", inbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Smtp:Security", "None"));
+            var (prepared, inbox, app) = await PrepareAsync(folder);
+            await using var _inbox = inbox;
+            await using var _app = app;
             Console.WriteLine($"App process {app.ProcessId} at {app.BaseAddress}, SMTP server at 127.0.0.1:{inbox.Port}");
 
             var sessions = new List<Signatory>();

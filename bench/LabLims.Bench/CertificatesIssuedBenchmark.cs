@@ -22,14 +22,9 @@ public static partial class CertificatesEmailBenchmark
         var folder = AppProcess.NewDataFolder("certificates-issued");
         try
         {
-            await using (var creating = await AppProcess.StartAsync(folder, demoData: true))
-                Console.WriteLine($"App {AppProcess.WebDll} ({AppProcess.Configuration}) created {folder}");
-            var prepared = await CertificatesEmailData.CreateAsync(folder, WarmUp + Certificates);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-
-            await using var inbox = await SmtpInbox.StartAsync();
-            await using var app = await AppProcess.StartAsync(folder, demoData: true,
-                ("Smtp:Host", "127.0.0.1"), ("Smtp:Port", inbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Smtp:Security", "None"));
+            var (prepared, inbox, app) = await PrepareAsync(folder);
+            await using var _inbox = inbox;
+            await using var _app = app;
             var client = new BackgroundJobClient(JobsBenchmark.Storage(Path.Combine(folder, "jobs.db")));
 
             var warmUp = Enumerable.Range(0, WarmUp).ToList();
