@@ -1,5 +1,9 @@
 using Lab.Data;
+using Lab.Data.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Web.Models.Catalog;
 
@@ -7,8 +11,27 @@ namespace Web.Controllers;
 
 /// <summary>The public test catalog: no sign-in needed.</summary>
 [Route("catalog")]
-public class CatalogController(LabDbContext db) : Controller
+public class CatalogController(LabDbContext db, IStringLocalizer<SharedResource> L) : Controller
 {
+    /// <summary>
+    /// Admin records that an external laboratory performs a method (or, with an empty name, that the lab does it
+    /// again). Requests booked from then on need the customer's consent to subcontracting, and the report marks
+    /// those results; requests booked before keep what they were booked with.
+    /// </summary>
+    [HttpPost("{code}/subcontractor"), ValidateAntiForgeryToken]
+    [Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Subcontract(string code, string? laboratory)
+    {
+        var method = await db.TestMethods.SingleOrDefaultAsync(m => m.Code == code);
+        if (method is null) return NotFound();
+        method.SubcontractTo(string.IsNullOrWhiteSpace(laboratory) ? null : laboratory.Trim());
+        await db.SaveChangesAsync();
+        TempData["Message"] = method.Subcontractor is { } lab
+            ? L["Catalog.SubcontractorSaved", method.Code, lab].Value
+            : L["Catalog.SubcontractorCleared", method.Code].Value;
+        return Redirect($"/catalog?family={method.Code[..3]}#{method.Code}");
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(string? family, string? q)
     {
