@@ -15,6 +15,8 @@ public sealed class TestRequestConfiguration : IEntityTypeConfiguration<TestRequ
         b.HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.CreatedBy).HasMaxLength(200);
         b.Property(r => r.Notes).HasMaxLength(2000);
+        b.Property(r => r.ProducerName).HasMaxLength(200);
+        b.Property(r => r.ProducerAddress).HasMaxLength(300);
         b.Property(r => r.CancellationReason).HasMaxLength(1000);
         b.Property(r => r.ConsultationOutcome).HasMaxLength(1000);
         b.Property(r => r.TotalCny).HasConversion(Mapping.Money);

@@ -27,6 +27,9 @@ public class TestRequest
     public SampleDisposal SampleDisposal { get; private set; }
     public bool SubcontractingAllowed { get; private set; }
     public string? Notes { get; private set; }
+    /// <summary>The manufacturer (生产单位) when it is not the customer; printed on the report as declared.</summary>
+    public string? ProducerName { get; private set; }
+    public string? ProducerAddress { get; private set; }
     public IReadOnlyList<string> ReportRecipients => _reportRecipients;
     public DateTime CreatedAt { get; private set; }
     public DateTime? SubmittedAt { get; private set; }
@@ -77,6 +80,21 @@ public class TestRequest
         SubcontractingAllowed = subcontractingAllowed;
         Notes = Guard.OptionalText(notes, nameof(notes), 2000);
         _reportRecipients = reportRecipients.Select(EmailAddress.Normalize).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Who made the items, when that is not the customer (a trader booking for its supplier): the commission form's
+    /// 生产单位 "if different". No name means none; an address alone says nothing and is refused.
+    /// </summary>
+    public void SetProducer(string? name, string? address)
+    {
+        EnsureDraft("change the producer of");
+        var producer = Guard.OptionalText(name, nameof(name), 200);
+        var where = Guard.OptionalText(address, nameof(address), 300);
+        if (producer is null && where is not null)
+            throw new DomainException("producer-name-required", "A producer's address needs the producer's name.");
+        ProducerName = producer;
+        ProducerAddress = where;
     }
 
     public Sample AddSample(string name, string? model, string? brand, string? batch, int quantity, string? description)

@@ -72,9 +72,14 @@ public sealed class BookingInTheBrowser(AppFixture fixture, BrowserFixture brows
         await page.SelectOptionAsync("[data-sample-index='1'] .method-family", "TEX");
         await page.CheckAsync("[data-sample-index='1'] input[value=TEX-HYD]");
         await page.CheckAsync("#urgency-Urgent");
+        // A trader books for the factory that made the umbrellas: its address typed, its name forgotten.
+        await page.FillAsync("#producer-address", "福建省晋江市池店镇");
         await page.ClickAsync("[data-testid=get-quote]");
         var errors = await page.InnerTextAsync("[data-testid=booking-errors]");
         Assert.Contains("TEX-HYD 需要样品\"伞面面料 190T\" 5 件，您只填写了 2 件", errors);
+        Assert.Contains("填写生产单位地址时请同时填写生产单位名称", await page.InnerTextAsync("#producer-name ~ .invalid-feedback"));
+        Assert.Equal("福建省晋江市池店镇", await page.InputValueAsync("#producer-address"));
+        await page.FillAsync("#producer-name", "晋江恒达制伞厂");
         // Nothing typed was lost.
         Assert.Equal("三折自动晴雨伞", await page.InputValueAsync("input[name='Samples[0].Name']"));
         Assert.Equal("MH-3F-88", await page.InputValueAsync("input[name='Samples[0].Model']"));
@@ -113,6 +118,7 @@ public sealed class BookingInTheBrowser(AppFixture fixture, BrowserFixture brows
         var barcodes = await page.Locator("[data-sample]").EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.sample)");
         Assert.Equal(2, barcodes.Length);
         Assert.All(barcodes, b => Assert.True(Numbers.IsValidSampleBarcode(b), b));
+        Assert.Equal("晋江恒达制伞厂\n福建省晋江市池店镇", (await page.InnerTextAsync("[data-testid=producer]")).Trim());
         await BrowserFixture.ScreenshotAsync(page, "booking-submitted-zh");
 
         // One message to each of the enterprise's report recipients.

@@ -36,6 +36,22 @@ public class RequestDraft
     }
 
     [Fact]
+    public void ProducerIsKeptTrimmedAndCanBeCleared()
+    {
+        var request = new TestRequest(7, LabDay.Clerk, LabDay.Now);
+
+        request.SetProducer("  晋江恒达制伞厂 ", " 晋江市池店镇 ");
+        Assert.Equal(("晋江恒达制伞厂", "晋江市池店镇"), (request.ProducerName, request.ProducerAddress));
+
+        request.SetProducer(" ", null);
+        Assert.Equal((null, null), (request.ProducerName, request.ProducerAddress));
+    }
+
+    [Fact]
+    public void ProducerAddressAloneIsRefused() =>
+        Expect.Refusal("producer-name-required", () => new TestRequest(7, LabDay.Clerk, LabDay.Now).SetProducer(null, "晋江市池店镇"));
+
+    [Fact]
     public void AddSampleAndMethodsBookAnalysesAtTheCatalogTerms()
     {
         var method = new MethodBuilder().Uncertainty(0.1).Priced(88.50m).Build();

@@ -48,6 +48,7 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
         Assert.True(data.Lab.PrintsCma);
         Assert.False(data.Lab.PrintsCnas); // no number configured: no mark
         Assert.Equal("WT2026-00001", data.RequestNumber);
+        Assert.Equal(new CertificateParty("晋江恒达制伞厂", "福建省晋江市池店镇"), data.Producer);
         Assert.Null(data.Amendment);
 
         // Sample by sample, method by method; the retracted UPF result (30) is gone, its retest (52) reported.
@@ -164,6 +165,7 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
         var numbers = new NumberAllocator(db, Clock);
         var request = new TestRequest(enterpriseId, "client@test-umbrella.test", T(0));
         request.SetTerms(DecisionRule.GuardBand, Urgency.Normal, ReportLanguage.Bilingual, SampleDisposal.Dispose, true, null, []);
+        request.SetProducer("晋江恒达制伞厂", "福建省晋江市池店镇");
         var first = request.AddSample("直杆晴雨伞 27 寸", "MH-L27", "明辉", "2026-11", 3, null);
         request.AddAnalysis(first, methods["UMB-FRAME"]);
         request.AddAnalysis(first, methods["UMB-UPF"]);

@@ -72,7 +72,8 @@ public sealed partial class BookingApi(AppFixture fixture)
               "decisionRule": "simple",
               "urgency": "normal",
               "sampleDisposal": "return",
-              "notes": "ERP 订单 PO-4711"
+              "notes": "ERP 订单 PO-4711",
+              "producer": {"name": "晋江恒达制伞厂", "address": "福建省晋江市池店镇"}
             }
             """;
 
@@ -136,6 +137,7 @@ public sealed partial class BookingApi(AppFixture fixture)
             Assert.Equal(Lab.Domain.Requests.ReportLanguage.Bilingual, request.ReportLanguage);
             Assert.Equal(Lab.Domain.Requests.SampleDisposal.Return, request.SampleDisposal);
             Assert.Equal("ERP 订单 PO-4711", request.Notes);
+            Assert.Equal(("晋江恒达制伞厂", "福建省晋江市池店镇"), (request.ProducerName, request.ProducerAddress));
             Assert.Equal($"api:{DemoData.MinghuiApiKeyName}", request.CreatedBy);
         }
 

@@ -72,6 +72,9 @@ public static class BookingJson
                     case "reportrecipients":
                         input.ReportRecipients = ReadRecipients(value, errors);
                         break;
+                    case "producer":
+                        ReadProducer(value, input, errors);
+                        break;
                 }
             }
             return (input, errors);
@@ -196,6 +199,25 @@ public static class BookingJson
             else errors.Add(new(path, "Api.Error.MethodCode", n));
         }
         return codes;
+    }
+
+    /// <summary>"producer": {"name", "address"}, the manufacturer when it is not the customer; null or absent for none.</summary>
+    private static void ReadProducer(JsonElement value, BookingInput input, List<BookingError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null) return;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("producer", "Api.Error.ProducerObject"));
+            return;
+        }
+        foreach (var field in value.EnumerateObject())
+        {
+            switch (field.Name.ToLowerInvariant())
+            {
+                case "name": input.ProducerName = ReadText(field.Value, "producer.name", errors); break;
+                case "address": input.ProducerAddress = ReadText(field.Value, "producer.address", errors); break;
+            }
+        }
     }
 
     private static List<string> ReadRecipients(JsonElement value, List<BookingError> errors)

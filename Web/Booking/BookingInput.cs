@@ -13,6 +13,9 @@ public sealed class BookingInput
     public SampleDisposal SampleDisposal { get; set; } = SampleDisposal.Dispose;
     public bool SubcontractingAllowed { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The manufacturer (生产单位) when it is not the enterprise booking; both empty when it is.</summary>
+    public string? ProducerName { get; set; }
+    public string? ProducerAddress { get; set; }
     /// <summary>Email addresses that receive the report; empty means the enterprise's report recipients.</summary>
     public List<string> ReportRecipients { get; set; } = [];
 }

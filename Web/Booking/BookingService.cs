@@ -54,6 +54,10 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
         foreach (var email in (input.ReportRecipients ?? []).Where(e => !string.IsNullOrWhiteSpace(e) && !EmailAddress.IsValid(e)))
             errors.Add(new("reportRecipients", "Booking.Error.RecipientInvalid", Shorten(email)));
         Length(errors, "notes", input.Notes, 2000);
+        Length(errors, "producer.name", input.ProducerName, 200);
+        Length(errors, "producer.address", input.ProducerAddress, 300);
+        if (string.IsNullOrWhiteSpace(input.ProducerName) && !string.IsNullOrWhiteSpace(input.ProducerAddress))
+            errors.Add(new("producer.name", "Booking.Error.ProducerNameRequired"));
         if (!Enum.IsDefined(input.DecisionRule)) errors.Add(new("decisionRule", "Booking.Error.Choice"));
         if (!Enum.IsDefined(input.Urgency)) errors.Add(new("urgency", "Booking.Error.Choice"));
         if (!Enum.IsDefined(input.ReportLanguage)) errors.Add(new("reportLanguage", "Booking.Error.Choice"));
@@ -96,6 +100,7 @@ public sealed class BookingService(LabDbContext db, NumberAllocator numbers, Ema
         if (recipients.Count == 0) recipients = enterprise.ReportRecipients.ToList();
         request.SetTerms(input.DecisionRule, input.Urgency, input.ReportLanguage, input.SampleDisposal, input.SubcontractingAllowed,
             input.Notes, recipients);
+        request.SetProducer(input.ProducerName, input.ProducerAddress);
         foreach (var old in request.Samples.ToList()) request.RemoveSample(old);
         foreach (var s in input.Samples)
         {

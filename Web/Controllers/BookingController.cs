@@ -230,6 +230,8 @@ public class BookingController(LabDbContext db, BookingService booking, CurrentU
         SampleDisposal = r.SampleDisposal,
         SubcontractingAllowed = r.SubcontractingAllowed,
         Notes = r.Notes,
+        ProducerName = r.ProducerName,
+        ProducerAddress = r.ProducerAddress,
         ReportRecipients = r.ReportRecipients.ToList(),
         Samples = r.Samples.Select(s => new SampleInput
         {

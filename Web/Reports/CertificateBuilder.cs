@@ -81,7 +81,7 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
             Language = report.Language,
             Lab = new CertificateLab(o.NameZh, o.NameEn, o.AddressZh, o.AddressEn, o.Phone, o.CmaNumber, o.CnasNumber, o.ShowCma, o.ShowCnas),
             Customer = new CertificateCustomer(enterprise.Name, enterprise.Address, contact?.Name ?? "", contact?.Phone),
-            Producer = null, // the request form records no separate producer (生产单位) yet
+            Producer = request.ProducerName is { } producer ? new CertificateParty(producer, request.ProducerAddress) : null,
             RequestNumber = request.Number ?? "",
             DecisionRule = DecisionRuleText(request.DecisionRule),
             DecisionRuleKind = request.DecisionRule,

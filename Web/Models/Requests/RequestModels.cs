@@ -25,6 +25,9 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
 {
     /// <summary>The request's reports, oldest first: issued, superseded by an amendment, or withdrawn.</summary>
     public IReadOnlyList<Web.Reports.ReportSummary> Reports { get; init; } = [];
+    /// <summary>The manufacturer (生产单位) when it is not the customer.</summary>
+    public string? ProducerName { get; init; }
+    public string? ProducerAddress { get; init; }
 
     public static RequestDetailsVm From(TestRequest r, Enterprise e, Func<string?, string> name) => new(
         r.Id, r.Number, r.Status, e.Name, e.Address, r.DecisionRule, r.Urgency, r.ReportLanguage, r.SampleDisposal,
@@ -36,7 +39,11 @@ public sealed record RequestDetailsVm(int Id, string? Number, RequestStatus Stat
                 a.Method?.NameEn ?? a.MethodCode, a.Method?.Standard ?? "", a.Limit.Describe(a.Unit),
                 a.Method?.RequirementZh ?? "", a.Method?.RequirementEn ?? "", a.Status, a.ResultText, a.Unit, a.Verdict,
                 a.PriceCny, a.ProducedBy is null ? null : name(a.ProducedBy), a.VerifiedBy is null ? null : name(a.VerifiedBy),
-                a.RetractionReason, a.RetestOfId)).ToList())).ToList());
+                a.RetractionReason, a.RetestOfId)).ToList())).ToList())
+    {
+        ProducerName = r.ProducerName,
+        ProducerAddress = r.ProducerAddress,
+    };
 
     /// <summary>For staff: the run whose curve to draw, by analysis (the latest completed run whose raw data holds a curve).</summary>
     public IReadOnlyDictionary<int, int> CurveRuns { get; init; } = new Dictionary<int, int>();
