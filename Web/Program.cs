@@ -67,7 +67,15 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "LabLims.Auth";
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
+    // Identity's security stamp check, then: a client of an enterprise no longer approved (suspended) is signed out.
+    var identityCheck = o.Events.OnValidatePrincipal;
+    o.Events.OnValidatePrincipal = async context =>
+    {
+        await identityCheck(context);
+        await Web.Enterprises.EnterpriseAccess.ValidateClientAsync(context);
+    };
 });
+builder.Services.AddSingleton<Web.Enterprises.EnterpriseAccess>();
 // The booking API's keys (X-Api-Key), used only by the /api/v1 controllers; the cookie stays the default for pages.
 builder.Services.AddApiKeyAuthentication();
 

@@ -45,7 +45,7 @@ public static class ApiKeyDefaults
 /// seconds (<see cref="ApiKeyCache"/>), so a scan station's every request is not a database query; revoking forgets it.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, LabDbContext db, ApiKeyCache keys, IStringLocalizer<SharedResource> l)
+    UrlEncoder encoder, LabDbContext db, ApiKeyCache keys, Web.Enterprises.EnterpriseAccess enterprises, IStringLocalizer<SharedResource> l)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -66,6 +66,10 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             key = keys.Remember(hash, row, generation);
         }
 
+        // A suspended enterprise's keys are refused (401, saying so) until the lab reinstates it.
+        if (key.EnterpriseId is { } enterprise && !await enterprises.IsApprovedAsync(enterprise, db, Context.RequestAborted))
+            return AuthenticateResult.Fail(new EnterpriseNotApprovedException());
+
         var now = TimeProvider.GetUtcNow().UtcDateTime;
         if (key.LastUsedAt is not { } last || now - last >= ApiKeyDefaults.LastUsedResolution)
         {
@@ -80,7 +84,12 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.Header}\"";
-        var title = result.Failure is null ? l["Api.Unauthorized.Missing"] : l["Api.Unauthorized.Invalid"];
+        var title = result.Failure switch
+        {
+            null => l["Api.Unauthorized.Missing"],
+            EnterpriseNotApprovedException => l["Api.Unauthorized.Suspended"],
+            _ => l["Api.Unauthorized.Invalid"],
+        };
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, title);
     }
 
@@ -92,6 +101,9 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         return ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l[stationOnly ? "Api.Forbidden.Station" : "Api.Forbidden"]);
     }
 }
+
+/// <summary>The key is active but its enterprise is not approved (suspended): not a key problem, so said apart.</summary>
+public sealed class EnterpriseNotApprovedException() : Exception("The enterprise of this API key is not approved (suspended).");
 
 public static class ApiKeyAuthenticationExtensions
 {

@@ -19,9 +19,11 @@ public sealed class ApiKeyCache(IMemoryCache cache)
     private long _generation;
 
     /// <summary>What the API needs of a key: its claims, and when its use was last recorded.</summary>
-    public sealed class Entry(int id, IReadOnlyList<Claim> claims, DateTime? lastUsedAt)
+    public sealed class Entry(int id, IReadOnlyList<Claim> claims, DateTime? lastUsedAt, int? enterpriseId)
     {
         public int Id { get; } = id;
+        /// <summary>The enterprise of an enterprise key, whose approval is checked on every request.</summary>
+        public int? EnterpriseId { get; } = enterpriseId;
         public IReadOnlyList<Claim> Claims { get; } = claims;
         public DateTime? LastUsedAt { get; set; } = lastUsedAt;
     }
@@ -43,7 +45,7 @@ public sealed class ApiKeyCache(IMemoryCache cache)
         };
         if (key.EnterpriseId is { } enterpriseId)
             claims.Add(new(ApiKeyDefaults.EnterpriseClaim, enterpriseId.ToString(CultureInfo.InvariantCulture)));
-        var entry = new Entry(key.Id, claims, key.LastUsedAt);
+        var entry = new Entry(key.Id, claims, key.LastUsedAt, key.Kind == ApiKeyKind.Enterprise ? key.EnterpriseId : null);
         lock (_lock)
         {
             // A revocation between the read and now: the row read may be the key before it was revoked.

@@ -23,10 +23,27 @@ public class EnterprisesController(EnterpriseApprovals approvals, CurrentUser cu
     [HttpPost("{id:int}/approve"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Approve(int id)
     {
+        // Reinstating a suspended enterprise is for an administrator, as suspending it is.
+        if (await approvals.DetailsAsync(id) is not { } details) return NotFound();
+        if (details.IsSuspended && !currentUser.IsInRole(Roles.Admin)) return Forbid();
         var enterprise = await approvals.ApproveAsync(id, currentUser.Name);
         if (enterprise is null) return NotFound();
-        TempData["Message"] = l["Enterprises.ApprovedMessage", enterprise.Name].Value;
+        TempData["Message"] = details.IsSuspended
+            ? l["Enterprises.ReinstatedMessage", enterprise.Name].Value
+            : l["Enterprises.ApprovedMessage", enterprise.Name].Value;
         return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/suspend"), ValidateAntiForgeryToken]
+    [Authorize(Roles = Roles.Admin)]
+    public async Task<IActionResult> Suspend(int id, [Bind(Prefix = "Suspend")] RejectInput input)
+    {
+        if (!ModelState.IsValid)
+            return await approvals.DetailsAsync(id, suspend: input) is { } vm ? View(nameof(Details), vm) : NotFound();
+        var enterprise = await approvals.SuspendAsync(id, input.Reason, currentUser.Name);
+        if (enterprise is null) return NotFound();
+        TempData["Message"] = l["Enterprises.SuspendedMessage", enterprise.Name].Value;
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("{id:int}/reject"), ValidateAntiForgeryToken]

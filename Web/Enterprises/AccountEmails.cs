@@ -8,7 +8,7 @@ namespace Web.Enterprises;
 
 /// <summary>
 /// The emails of enterprise accounts, each in the recipient's language (the one they signed up or were invited in):
-/// application received, approved, rejected, and a colleague's invitation.
+/// application received, approved, rejected, suspended, reinstated, and a colleague's invitation.
 /// </summary>
 public sealed class AccountEmails(EmailComposer composer, IOptions<LabOptions> options)
 {
@@ -50,6 +50,29 @@ public sealed class AccountEmails(EmailComposer composer, IOptions<LabOptions> o
             .Paragraph(e.T("Email.SignUp.Rejected.Intro", enterprise.Name))
             .Row(e.T("Enterprises.RejectionReason"), enterprise.RejectionReason ?? "")
             .Paragraph(e.T("Email.SignUp.Rejected.Next"))
+            .Build();
+    }
+
+    public ComposedEmail Suspended(Enterprise enterprise, LabUser user)
+    {
+        var e = composer.In(user.PreferredCulture ?? "zh-CN");
+        return e.Subject(e.T("Email.Enterprise.Suspended.Subject", enterprise.Name))
+            .Heading(e.T("Email.Enterprise.Suspended.Heading"))
+            .Paragraph(e.T("Email.Greeting", user.DisplayName))
+            .Paragraph(e.T("Email.Enterprise.Suspended.Intro", enterprise.Name))
+            .Row(e.T("Enterprises.RejectionReason"), enterprise.RejectionReason ?? "")
+            .Paragraph(e.T("Email.SignUp.Rejected.Next"))
+            .Build();
+    }
+
+    public ComposedEmail Reinstated(Enterprise enterprise, LabUser user)
+    {
+        var e = composer.In(user.PreferredCulture ?? "zh-CN");
+        return e.Subject(e.T("Email.Enterprise.Reinstated.Subject", enterprise.Name))
+            .Heading(e.T("Email.Enterprise.Reinstated.Heading"))
+            .Paragraph(e.T("Email.Greeting", user.DisplayName))
+            .Paragraph(e.T("Email.Enterprise.Reinstated.Intro", enterprise.Name))
+            .Link(e.T("Email.SignUp.Approved.SignIn"), Url("/Account/Login"))
             .Build();
     }
 

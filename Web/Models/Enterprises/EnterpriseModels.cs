@@ -135,6 +135,10 @@ public sealed record EnterpriseDetailsVm(int Id, string Name, string CreditCode,
 {
     public bool CanApprove => Status is EnterpriseStatus.PendingApproval or EnterpriseStatus.Suspended;
     public bool CanReject => Status == EnterpriseStatus.PendingApproval;
+    /// <summary>An approved enterprise can be suspended, and a suspended one reinstated, by an administrator.</summary>
+    public bool CanSuspend => Status == EnterpriseStatus.Approved;
+    public bool IsSuspended => Status == EnterpriseStatus.Suspended;
+    public RejectInput Suspend { get; init; } = new();
 }
 
 public sealed record TeamVm(string EnterpriseName, EnterpriseStatus Status, IReadOnlyList<MemberVm> Members,
