@@ -131,6 +131,28 @@ public sealed class EnterpriseAccountsInTheBrowser(AppFixture fixture, BrowserFi
         await page.ClickAsync("[data-nav=requests]");
         Assert.Equal(1, await page.Locator($"tr[data-request='{number}']").CountAsync());
         Assert.Contains("已提交", await page.InnerTextAsync($"tr[data-request='{number}']"));
+
+        // Months later the invoices go unpaid: an administrator suspends the account with the reason.
+        await using var adminContext = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var office = await adminContext.NewPageAsync();
+        await SignInAsync(office, "admin@lablims.test", DemoData.Password);
+        await office.WaitForSelectorAsync("[data-testid=logout]");
+        await office.GotoAsync("/enterprises");
+        await office.ClickAsync($"tr[data-enterprise='{a.CreditCode}'] a");
+        await office.FillAsync("#Suspend_Reason", "检测费逾期未付");
+        await BrowserFixture.ScreenshotAsync(office, "enterprise-suspend-zh");
+        await office.ClickAsync("[data-testid=suspend]");
+        await office.WaitForSelectorAsync("[data-testid=suspended-notice]");
+        Assert.Contains("已暂停", await office.InnerTextAsync("[data-testid=flash-message]"));
+        Assert.Equal("已暂停", (await office.InnerTextAsync("[data-testid=enterprise-status]")).Trim());
+
+        // The client's next click lands on the sign-in page, which says why they cannot come back in.
+        await page.ClickAsync("[data-nav=requests]");
+        await page.WaitForURLAsync("**/Account/Login**");
+        await SignInAsync(page, a.Email, a.Password);
+        await page.Locator("main", new() { HasTextString = "检测费逾期未付" }).WaitForAsync();
+        Assert.EndsWith("/Account/Login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "login-suspended-zh");
     }
 
     [Fact]
