@@ -685,6 +685,9 @@ namespace Lab.Data.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Humidity")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ImportFileName")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
@@ -743,6 +746,9 @@ namespace Lab.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Temperature")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(40)

@@ -40,6 +40,11 @@ public class Run
     public double? Value { get; private set; }
     public string? Unit { get; private set; }
     public Verdict? Verdict { get; private set; }
+    /// <summary>The room's temperature (°C) and relative humidity (%RH) where the test ran, as the technician read them.</summary>
+    public double? Temperature { get; private set; }
+    public double? Humidity { get; private set; }
+
+    public const double MinTemperature = -20, MaxTemperature = 60;
 
     private Run() { } // for EF
 
@@ -77,6 +82,21 @@ public class Run
         if (!lastAttempt) return;
         Status = RunStatus.Failed;
         FinishedAt = at;
+    }
+
+    /// <summary>
+    /// The environmental conditions of the test (ISO/IEC 17025 7.8.3.1 a, printed on the report): either may be unknown.
+    /// Recorded before the run finishes; a finished run's record is not rewritten.
+    /// </summary>
+    public void RecordConditions(double? temperature, double? humidity)
+    {
+        if (IsFinished) throw new DomainException("run-finished", $"Run {Id} is {Status}: its conditions are on record.");
+        if (temperature is { } t && (!double.IsFinite(t) || t < MinTemperature || t > MaxTemperature))
+            throw new DomainException("conditions-temperature", $"A room temperature of {t} °C is not plausible ({MinTemperature} to {MaxTemperature} °C).");
+        if (humidity is { } h && (!double.IsFinite(h) || h < 0 || h > 100))
+            throw new DomainException("conditions-humidity", $"A relative humidity of {h} % is not possible (0 to 100 %).");
+        Temperature = temperature is { } tt ? Math.Round(tt, 1) : null;
+        Humidity = humidity is { } hh ? Math.Round(hh, 1) : null;
     }
 
     /// <summary>Keeps the raw data as captured. Once stored it is never replaced.</summary>

@@ -150,8 +150,19 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("[data-testid=station-start]");
         Assert.Contains("UMB-FRAME", await page.InnerTextAsync("[data-testid=station-start]"));
+        // The room's thermo-hygrometer, read and typed; printed with the run (and on the report).
+        await page.FillAsync("#temperature", "20.5");
+        await page.FillAsync("#humidity", "63");
         await page.ClickAsync("[data-testid=station-start] button");
         await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Completed]", new() { Timeout = 30_000 });
+        Assert.Equal("20.5 °C · 63 %RH", (await page.InnerTextAsync("[data-testid=run-conditions]")).Trim());
+
+        // The next sample at this instrument today is offered the same reading.
+        var (next, _) = await ReceivedUmbrellaAsync();
+        await page.GotoAsync($"/instruments/UTM-01/station?barcode={next}");
+        Assert.Equal("20.5", await page.InputValueAsync("#temperature"));
+        Assert.Equal("63", await page.InputValueAsync("#humidity"));
+        await BrowserFixture.ScreenshotAsync(page, "station-conditions-zh");
 
         // The same sample at an instrument that cannot run its methods says so.
         await page.GotoAsync($"/instruments/WT-01/station?barcode={barcode}");

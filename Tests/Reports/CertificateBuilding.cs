@@ -49,6 +49,8 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
         Assert.False(data.Lab.PrintsCnas); // no number configured: no mark
         Assert.Equal("WT2026-00001", data.RequestNumber);
         Assert.Equal(new CertificateParty("晋江恒达制伞厂", "福建省晋江市池店镇"), data.Producer);
+        var conditions = Assert.Single(data.TestConditions);
+        Assert.Equal(new CertificateText("温度 20.3 °C，相对湿度 62 %RH", "Temperature 20.3 °C, relative humidity 62 %RH"), conditions);
         Assert.Null(data.Amendment);
 
         // Sample by sample, method by method; the retracted UPF result (30) is gone, its retest (52) reported.
@@ -187,6 +189,7 @@ public sealed class CertificateBuilding : SqliteDatabaseTest
         await db.SaveChangesAsync();
         var run = new Run(frame.Id, instrument, methods["UMB-FRAME"], first.Barcode!, RunSource.Driver, Technician, T(20), DateOnly.FromDateTime(T(20)));
         db.Runs.Add(run);
+        run.RecordConditions(20.3, 62);
         run.BeginAttempt(T(21));
         var raw = await File.ReadAllBytesAsync(Path.Combine(TestFolders.RepositoryRoot, "Web", "Instruments", "Examples", "force-curve.csv"));
         var sha = Convert.ToHexStringLower(SHA256.HashData(raw));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Lab.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tests.Infrastructure;
 
 namespace Tests.Web;
@@ -34,9 +36,14 @@ public sealed class RunApi(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await ScannerTestData.ScanAsync(station, new { barcode = barcodes[0], station = "desk", action = "receive" })).StatusCode);
-        var started = await station.PostAsync("/api/v1/runs", Json(new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01" }));
+        var started = await station.PostAsync("/api/v1/runs", Json(new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01", temperature = 22.4, humidity = 58 }));
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var runId = (await ApiTestClient.JsonAsync(started)).GetProperty("runId").GetInt32();
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<Lab.Data.LabDbContext>().Runs.AsNoTracking().SingleAsync(r => r.Id == runId);
+            Assert.Equal((22.4, 58.0), (run.Temperature, run.Humidity));
+        }
 
         JsonElement state = default;
         for (var i = 0; i < 100; i++)
@@ -63,6 +70,18 @@ public sealed class RunApi(AppFixture fixture)
         Assert.Equal((HttpStatusCode)422, typo.StatusCode);
         var missing = await station.PostAsync("/api/v1/runs", Json(new { barcode = barcodes[0] }));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        // The room's conditions, when sent, are numbers within reason: refused naming the field, no run started.
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01", temperature = "warm" }, "temperature"),
+            (new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01", temperature = 99 }, "temperature"),
+            (new { barcode = barcodes[0], method = "UMB-WIND", instrument = "WT-01", humidity = 120 }, "humidity"),
+        })
+        {
+            using var refused = await station.PostAsync("/api/v1/runs", Json(body));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await ApiTestClient.JsonAsync(refused)).GetProperty("errors").TryGetProperty(field, out _), field);
+        }
         var garbage = await station.PostAsync("/api/v1/runs", ApiTestClient.Body("{not json"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await station.GetAsync("/api/v1/runs/999999")).StatusCode);

@@ -20,17 +20,25 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
     [HttpPost("")]
     [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Start(int analysisId, string? instrument)
+    public async Task<IActionResult> Start(int analysisId, string? instrument, double? temperature, double? humidity, string? barcode)
     {
+        // Back where the run was started: the instrument's station (with the sample scanned), or the worklist.
+        var back = barcode is null || instrument is null ? "/worklist"
+            : $"/instruments/{Uri.EscapeDataString(instrument)}/station?barcode={Uri.EscapeDataString(barcode)}";
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = l["Station.Conditions.NotANumber"].Value;
+            return Redirect(back);
+        }
         try
         {
-            var run = await runs.StartAsync(analysisId, instrument ?? "", currentUser.Name);
+            var run = await runs.StartAsync(analysisId, instrument ?? "", currentUser.Name, temperature, humidity);
             return Redirect($"/runs/{run.Id}");
         }
         catch (DomainException ex)
         {
             TempData["Error"] = DomainExceptionFilter.Message(l, ex);
-            return Redirect("/worklist");
+            return Redirect(back);
         }
     }
 
@@ -103,6 +111,7 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         var (_, sample, analyses) = await runs.RunnableAsync(sampleCode, instrument);
         if (sample is null) return View(new Models.Work.StationVm(instrument, refusal, barcode, l["Scan.Unknown", reading.Code!], null, []));
         var message = analyses.Count == 0 ? l["Station.NothingToRun", sample.Barcode!, instrument.Code].Value : null;
-        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses));
+        var (temperature, humidity) = await runs.LastConditionsAsync(instrument.Id);
+        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses) { Temperature = temperature, Humidity = humidity });
     }
 }

@@ -65,7 +65,8 @@ public static class DemoPipeline
             foreach (var analysis in analyses.Where(a => a.Limit.Kind != LimitKind.PassFail && a.Limit.Kind != LimitKind.Grade))
             {
                 var instrument = instruments.First(i => i.Type == analysis.Method!.InstrumentType);
-                runIds.Add((await runs.StartAsync(analysis.Id, instrument.Code, "technician@lablims.test")).Id);
+                // The technician reads the room's thermo-hygrometer at the station (printed on the report).
+                runIds.Add((await runs.StartAsync(analysis.Id, instrument.Code, "technician@lablims.test", temperature: 21.3, humidity: 62)).Id);
             }
         }
         // The run job, as Hangfire runs it (its queued copy finds the run finished and does nothing).

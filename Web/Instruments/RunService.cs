@@ -16,7 +16,9 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Lang.LabTimeZone));
 
-    public async Task<Run> StartAsync(int analysisId, string instrumentCode, string by)
+    /// <param name="temperature">The room's temperature (°C) as the technician read it, when given.</param>
+    /// <param name="humidity">The room's relative humidity (%RH), when given.</param>
+    public async Task<Run> StartAsync(int analysisId, string instrumentCode, string by, double? temperature = null, double? humidity = null)
     {
         var request = await db.RequestOwningAnalysis(analysisId).SingleOrDefaultAsync()
             ?? throw new DomainException("analysis-unknown", $"There is no analysis {analysisId}.");
@@ -26,11 +28,25 @@ public sealed class RunService(LabDbContext db, IBackgroundJobClient jobs, TimeP
             ?? throw new DomainException("instrument-unknown", $"There is no instrument {instrumentCode}.");
         var now = clock.GetUtcNow().UtcDateTime;
         var run = new Run(analysis.Id, instrument, analysis.Method!, sample.Barcode!, RunSource.Driver, by, now, Today);
+        run.RecordConditions(temperature, humidity);
         request.StartAnalysis(analysis, now);
         db.Runs.Add(run);
         await db.SaveChangesAsync();
         jobs.Enqueue<RunJobs>(j => j.PerformAsync(run.Id, null));
         return run;
+    }
+
+    /// <summary>
+    /// The conditions last recorded at this instrument in the lab's today (to offer them again at its station), or
+    /// nulls when none were.
+    /// </summary>
+    public async Task<(double? Temperature, double? Humidity)> LastConditionsAsync(int instrumentId)
+    {
+        var since = TimeZoneInfo.ConvertTimeToUtc(Today.ToDateTime(TimeOnly.MinValue), Lang.LabTimeZone);
+        var last = await db.Runs.AsNoTracking()
+            .Where(r => r.InstrumentId == instrumentId && r.QueuedAt >= since && (r.Temperature != null || r.Humidity != null))
+            .OrderByDescending(r => r.QueuedAt).Select(r => new { r.Temperature, r.Humidity }).FirstOrDefaultAsync();
+        return (last?.Temperature, last?.Humidity);
     }
 
     /// <summary>

@@ -82,6 +82,10 @@ public sealed class CertificateBuilder(LabDbContext db, PeopleDirectory people, 
             Lab = new CertificateLab(o.NameZh, o.NameEn, o.AddressZh, o.AddressEn, o.Phone, o.CmaNumber, o.CnasNumber, o.ShowCma, o.ShowCnas),
             Customer = new CertificateCustomer(enterprise.Name, enterprise.Address, contact?.Name ?? "", contact?.Phone),
             Producer = request.ProducerName is { } producer ? new CertificateParty(producer, request.ProducerAddress) : null,
+            // The room's conditions as the technicians read them at the reported runs (7.8.3.1 a), as ranges.
+            TestConditions = Web.Instruments.RunConditions.ForReport(runs.Values) is { } conditions
+                ? [new CertificateText(conditions.Zh, conditions.En)]
+                : [],
             RequestNumber = request.Number ?? "",
             DecisionRule = DecisionRuleText(request.DecisionRule),
             DecisionRuleKind = request.DecisionRule,

@@ -42,6 +42,8 @@ public sealed class RunsApiController(LabDbContext db, RunService runs, IStringL
         var body = await ApiBody.ReadAsync(HttpContext, 16 * 1024);
         if (body is null) return Problem(statusCode: 413, title: l["Api.Error.BodyTooLarge", 16]);
         string? barcode = null, method = null, instrument = null;
+        double? temperature = null, humidity = null;
+        var errors = new Dictionary<string, string[]>();
         try
         {
             using var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
@@ -50,12 +52,14 @@ public sealed class RunsApiController(LabDbContext db, RunService runs, IStringL
                 barcode = Text(doc.RootElement, "barcode");
                 method = Text(doc.RootElement, "method");
                 instrument = Text(doc.RootElement, "instrument");
+                // The room's conditions as read at the station (optional): numbers, °C and %RH.
+                temperature = Number(doc.RootElement, "temperature", errors);
+                humidity = Number(doc.RootElement, "humidity", errors);
             }
         }
         catch (JsonException)
         {
         }
-        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(barcode)) errors["barcode"] = [l["Api.Runs.Required", "barcode"]];
         if (string.IsNullOrWhiteSpace(method)) errors["method"] = [l["Api.Runs.Required", "method"]];
         if (string.IsNullOrWhiteSpace(instrument)) errors["instrument"] = [l["Api.Runs.Required", "instrument"]];
@@ -71,8 +75,13 @@ public sealed class RunsApiController(LabDbContext db, RunService runs, IStringL
         if (analysisId is null) return Problem(statusCode: 404, title: l["Api.Runs.NoAnalysis", method!, sampleCode]);
         try
         {
-            var run = await runs.StartAsync(analysisId.Value, instrument!, $"station:{User.Identity?.Name}");
+            var run = await runs.StartAsync(analysisId.Value, instrument!, $"station:{User.Identity?.Name}", temperature, humidity);
             return Accepted($"/api/v1/runs/{run.Id}", new { runId = run.Id });
+        }
+        catch (DomainException ex) when (ex.Code is "conditions-temperature" or "conditions-humidity")
+        {
+            var field = ex.Code == "conditions-temperature" ? "temperature" : "humidity";
+            return ValidationProblem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [DomainExceptionFilter.Message(l, ex)] }) { Status = 400 });
         }
         catch (DomainException ex)
         {
@@ -116,6 +125,14 @@ public sealed class RunsApiController(LabDbContext db, RunService runs, IStringL
             attempts = run.Attempts,
             rawDataSha256 = run.RawDataSha256,
         });
+    }
+
+    private double? Number(JsonElement e, string name, Dictionary<string, string[]> errors)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)) return d;
+        errors[name] = [l["Api.Runs.Number", name]];
+        return null;
     }
 
     private static string? Text(JsonElement e, string name) =>

@@ -57,4 +57,9 @@ public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IR
 
 public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments);
 
-public sealed record StationVm(Instrument Instrument, InstrumentRefusal? Refusal, string? Code, string? Message, Sample? Sample, IReadOnlyList<Analysis> Analyses);
+public sealed record StationVm(Instrument Instrument, InstrumentRefusal? Refusal, string? Code, string? Message, Sample? Sample, IReadOnlyList<Analysis> Analyses)
+{
+    /// <summary>The room's conditions last recorded at this instrument today, offered again.</summary>
+    public double? Temperature { get; init; }
+    public double? Humidity { get; init; }
+}
