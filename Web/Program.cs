@@ -78,6 +78,8 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddSingleton<Web.Enterprises.EnterpriseAccess>();
 // The booking API's keys (X-Api-Key), used only by the /api/v1 controllers; the cookie stays the default for pages.
 builder.Services.AddApiKeyAuthentication();
+// GET /api/v1/samples/{barcode} from memory while the database is unchanged (Scan:StateCache; SQLite only).
+builder.Services.AddSampleStateCache(builder.Configuration);
 
 // ---- the bilingual shell ----
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
