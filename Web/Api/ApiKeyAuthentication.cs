@@ -45,9 +45,12 @@ public static class ApiKeyDefaults
 /// seconds (<see cref="ApiKeyCache"/>), so a scan station's every request is not a database query; revoking forgets it.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, LabDbContext db, ApiKeyCache keys, Web.Enterprises.EnterpriseAccess enterprises, IStringLocalizer<SharedResource> l)
+    UrlEncoder encoder, ApiKeyCache keys, Web.Enterprises.EnterpriseAccess enterprises, IStringLocalizer<SharedResource> l)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    // Asked for only when the database is needed (a key not in memory, LastUsedAt due): most requests never rent a context.
+    private LabDbContext Db => Context.RequestServices.GetRequiredService<LabDbContext>();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.Header, out var values)) return AuthenticateResult.NoResult();
@@ -59,7 +62,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         if (keys.Find(hash) is not { } key)
         {
             var generation = keys.Generation;
-            var row = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
+            var row = await Db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
             if (row is null || !row.IsActive) return AuthenticateResult.Fail("The API key is unknown or revoked.");
             if (row.Kind == ApiKeyKind.Enterprise && row.EnterpriseId is null)
                 return AuthenticateResult.Fail("The enterprise key has no enterprise.");
@@ -67,14 +70,14 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         }
 
         // A suspended enterprise's keys are refused (401, saying so) until the lab reinstates it.
-        if (key.EnterpriseId is { } enterprise && !await enterprises.IsApprovedAsync(enterprise, db, Context.RequestAborted))
+        if (key.EnterpriseId is { } enterprise && !await enterprises.IsApprovedAsync(enterprise, Db, Context.RequestAborted))
             return AuthenticateResult.Fail(new EnterpriseNotApprovedException());
 
         var now = TimeProvider.GetUtcNow().UtcDateTime;
         if (key.LastUsedAt is not { } last || now - last >= ApiKeyDefaults.LastUsedResolution)
         {
             key.LastUsedAt = now;
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            await Db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(key.Claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

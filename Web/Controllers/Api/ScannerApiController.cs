@@ -22,7 +22,7 @@ namespace Web.Controllers.Api;
 /// </summary>
 [ApiController]
 [Route("api/v1")]
-public sealed class ScannerApiController(LabDbContext db, SampleStateCache states, IStringLocalizer<SharedResource> l) : ControllerBase
+public sealed class ScannerApiController(SampleStateCache states, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     /// <summary>Recorded as the custody event's "by": the station key's name, so every scan traces to a key an Admin issued.</summary>
     public const string ByPrefix = "station:";
@@ -75,7 +75,7 @@ public sealed class ScannerApiController(LabDbContext db, SampleStateCache state
         {
             // The common case, because scan stations ask it all day: from memory while the database has not changed,
             // else read narrowly (one compiled, untracked query); the same JSON either way.
-            var state = await states.FindAsync(() => db, reading.Code!, reading.Kind.Value);
+            var state = await states.FindAsync(() => HttpContext.RequestServices.GetRequiredService<LabDbContext>(), reading.Code!, reading.Kind.Value);
             // An enterprise reads its own samples only; another's is "not found", exactly like a code nobody issued.
             if (state is null || User.FindFirst(ApiKeyDefaults.KindClaim)?.Value == nameof(ApiKeyKind.Enterprise) && state.EnterpriseId != User.EnterpriseId())
                 return NotFoundProblem();
