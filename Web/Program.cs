@@ -198,6 +198,8 @@ app.Services.GetRequiredService<IRecurringJobManager>()
         new RecurringJobOptions { TimeZone = Lang.LabTimeZone });
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<CertificateJobs>("certificate-sweep", j => j.SweepAsync(), Cron.Minutely());
+// The scanner API's look-up (GET /api/v1/samples/{barcode}) is a plain endpoint; the rest of the API is MVC.
+app.MapSampleState();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 app.Run();

@@ -430,6 +430,30 @@ public sealed class ScannerApi(AppFixture fixture)
         Assert.EndsWith("Z", held.GetProperty("receivedAt").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task TheLookUpRefusesACodeWithTheSameProblemDetailsAsAScan(string language)
+    {
+        // The look-up is a plain endpoint, the scan an MVC action: the refusals must read the same, byte for byte but
+        // for the trace id, in both languages (status, content type, title, detail, field, problem).
+        var (_, barcodes) = await ScannerTestData.BookForMinghuiAsync(fixture);
+        using var api = ScannerTestData.Station(fixture, language);
+        foreach (var code in new[] { ScannerTestData.WithWrongCheck(barcodes[0]), "hello", ScannerTestData.ShelfA, ScannerTestData.UnknownSampleBarcode,
+                     Numbers.SpecimenBarcode(barcodes[0], 7) })
+        {
+            using var scan = await ScannerTestData.ScanAsync(api, new { barcode = code, station = "desk", action = "lookup" });
+            using var lookUp = await api.GetAsync($"/api/v1/samples/{Uri.EscapeDataString(code)}");
+            Assert.Equal(scan.StatusCode, lookUp.StatusCode);
+            Assert.Equal("application/problem+json; charset=utf-8", lookUp.Content.Headers.ContentType?.ToString());
+            Assert.Equal(scan.Content.Headers.ContentType?.ToString(), lookUp.Content.Headers.ContentType?.ToString());
+            Assert.Equal(WithoutTraceId(await scan.Content.ReadAsStringAsync()), WithoutTraceId(await lookUp.Content.ReadAsStringAsync()));
+        }
+    }
+
+    private static string WithoutTraceId(string json) =>
+        System.Text.RegularExpressions.Regex.Replace(json, "\"traceId\":\"[^\"]*\"", "\"traceId\":\"\"");
+
     /// <summary>The same names in the same order with the same values; only how characters are escaped may differ.</summary>
     private static string Canonical(string json) =>
         JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
