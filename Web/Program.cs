@@ -179,7 +179,9 @@ app.UseStaticFiles();
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseRouting();
 app.UseRateLimiter(); // after routing: only the endpoints that ask for a policy (/verify) are limited
-app.UseAuthentication();
+// The sign-in cookie is read for every endpoint except those that admit API keys only: their key policies authenticate
+// the key and replace the cookie's principal anyway (a scan station's look-up does not pay for it, bench/ scan).
+app.UseWhen(context => !ApiKeyDefaults.AdmitsKeysOnly(context.GetEndpoint()), branch => branch.UseAuthentication());
 app.UseAuthorization();
 
 app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });

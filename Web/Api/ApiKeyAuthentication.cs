@@ -29,6 +29,25 @@ public static class ApiKeyDefaults
     /// <summary>LastUsedAt is written at most this often per key, so a busy ERP does not cost a write per call.</summary>
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    private static readonly HashSet<string> KeyPolicies = [AnyKeyPolicy, EnterprisePolicy, StationPolicy];
+
+    /// <summary>
+    /// Whether the endpoint admits API keys only: every [Authorize] on it names one of the key policies, each of which
+    /// authenticates the X-Api-Key scheme itself and replaces whatever principal the cookie gave (ASP.NET Core's
+    /// PolicyEvaluator), and nothing on it allows anonymous callers. For such an endpoint reading the sign-in cookie
+    /// first is work thrown away.
+    /// </summary>
+    public static bool AdmitsKeysOnly(Endpoint? endpoint)
+    {
+        if (endpoint is null || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) return false;
+        var authorize = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>();
+        if (authorize.Count == 0) return false;
+        foreach (var data in authorize)
+            if (data.Policy is not { } policy || !KeyPolicies.Contains(policy) || data.Roles is not null || data.AuthenticationSchemes is not null)
+                return false;
+        return true;
+    }
+
     public static int? EnterpriseId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(EnterpriseClaim), System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
@@ -45,11 +64,14 @@ public static class ApiKeyDefaults
 /// seconds (<see cref="ApiKeyCache"/>), so a scan station's every request is not a database query; revoking forgets it.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, ApiKeyCache keys, Web.Enterprises.EnterpriseAccess enterprises, IStringLocalizer<SharedResource> l)
+    UrlEncoder encoder, ApiKeyCache keys, Web.Enterprises.EnterpriseAccess enterprises)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     // Asked for only when the database is needed (a key not in memory, LastUsedAt due): most requests never rent a context.
     private LabDbContext Db => Context.RequestServices.GetRequiredService<LabDbContext>();
+
+    // Only a refusal speaks: not made for every request.
+    private IStringLocalizer<SharedResource> L => Context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -89,9 +111,9 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.Header}\"";
         var title = result.Failure switch
         {
-            null => l["Api.Unauthorized.Missing"],
-            EnterpriseNotApprovedException => l["Api.Unauthorized.Suspended"],
-            _ => l["Api.Unauthorized.Invalid"],
+            null => L["Api.Unauthorized.Missing"],
+            EnterpriseNotApprovedException => L["Api.Unauthorized.Suspended"],
+            _ => L["Api.Unauthorized.Invalid"],
         };
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, title);
     }
@@ -101,7 +123,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         // Say which kind of key the endpoint wants: the station endpoints refuse enterprise keys, and the other way round.
         var stationOnly = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
             .Any(a => a.Policy == ApiKeyDefaults.StationPolicy) == true;
-        return ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, l[stationOnly ? "Api.Forbidden.Station" : "Api.Forbidden"]);
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, L[stationOnly ? "Api.Forbidden.Station" : "Api.Forbidden"]);
     }
 }
 

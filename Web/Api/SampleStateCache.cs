@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace Web.Api;
 
@@ -39,7 +40,7 @@ public sealed class SampleStateCache : IDisposable
     private readonly MemoryCache? _entries;
     private readonly Lock _lock = new();
     private SqliteConnection? _connection;
-    private SqliteCommand? _dataVersion;
+    private sqlite3_stmt? _dataVersion;
     private int _epoch;
 
     /// <summary>A sample's state as the API writes it (UTF-8 JSON), and whose it is; null bytes when there is no such sample.</summary>
@@ -113,11 +114,20 @@ public sealed class SampleStateCache : IDisposable
                         busy.CommandText = "PRAGMA busy_timeout = 30000;";
                         busy.ExecuteNonQuery();
                     }
-                    _dataVersion = _connection.CreateCommand();
-                    _dataVersion.CommandText = "PRAGMA data_version;";
-                    _dataVersion.Prepare();
+                    // Prepared once and stepped directly: the look-up's one fixed cost, so without a data reader per call.
+                    Check(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version;", out var statement));
+                    _dataVersion = statement;
                 }
-                return new Stamp(_epoch, (long)_dataVersion.ExecuteScalar()!);
+                try
+                {
+                    var rc = raw.sqlite3_step(_dataVersion);
+                    if (rc != raw.SQLITE_ROW) Check(rc);
+                    return new Stamp(_epoch, raw.sqlite3_column_int64(_dataVersion, 0));
+                }
+                finally
+                {
+                    raw.sqlite3_reset(_dataVersion);
+                }
             }
             catch (SqliteException e)
             {
@@ -133,6 +143,11 @@ public sealed class SampleStateCache : IDisposable
     {
         var found = await SampleStateQuery.FindAsync(db, code, kind);
         return found is null ? null : new Answer(JsonSerializer.SerializeToUtf8Bytes(found.State, _json), found.EnterpriseId);
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _connection?.Handle);
     }
 
     private void CloseConnection()
