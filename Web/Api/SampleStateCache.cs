@@ -121,7 +121,11 @@ public sealed class SampleStateCache : IDisposable
                 try
                 {
                     var rc = raw.sqlite3_step(_dataVersion);
-                    if (rc != raw.SQLITE_ROW) Check(rc);
+                    if (rc != raw.SQLITE_ROW)
+                    {
+                        Check(rc);
+                        throw new SqliteException("PRAGMA data_version returned no row.", rc);
+                    }
                     return new Stamp(_epoch, raw.sqlite3_column_int64(_dataVersion, 0));
                 }
                 finally
