@@ -21,6 +21,32 @@ public sealed partial class ApiKeyAuthentication(AppFixture fixture)
     private const string Haixi = "client@haixi-shoes.test";
 
     [Fact]
+    public async Task ASignedInUsersCookieNeitherOpensNorChangesAKeyOnlyEndpoint()
+    {
+        // Key-only endpoints skip reading the cookie (their key policies replace its principal anyway): a signed-in
+        // person without a key is still 401 there, with a key the key decides, and the pages still know who is signed in.
+        var (_, barcodes) = await ScannerTestData.BookForMinghuiAsync(fixture);
+        using var staff = await fixture.App.CreateClientFor("reception@lablims.test", DemoData.Password, allowAutoRedirect: false);
+        var keyOnly = fixture.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Where(global::Web.Api.ApiKeyDefaults.AdmitsKeysOnly)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/')).ToList();
+        Assert.Contains("api/v1/samples/{barcode}", keyOnly);
+        Assert.Contains("api/v1/scans", keyOnly);
+        Assert.DoesNotContain(keyOnly, t => !t.StartsWith("api/", StringComparison.Ordinal));
+
+        using var withoutKey = await staff.GetAsync($"/api/v1/samples/{barcodes[0]}");
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        using var scanWithoutKey = await staff.PostAsync("/api/v1/scans", ApiTestClient.Body($"{{\"barcode\":\"{barcodes[0]}\",\"station\":\"desk\",\"action\":\"lookup\"}}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, scanWithoutKey.StatusCode);
+
+        staff.DefaultRequestHeaders.Add("X-Api-Key", DemoData.MinghuiApiKey);
+        using var enterpriseKey = await staff.PostAsync("/api/v1/scans", ApiTestClient.Body($"{{\"barcode\":\"{barcodes[0]}\",\"station\":\"desk\",\"action\":\"lookup\"}}"));
+        Assert.Equal(HttpStatusCode.Forbidden, enterpriseKey.StatusCode); // the key's kind, not the staff cookie
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/v1/samples/{barcodes[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/scan")).StatusCode); // a page: the cookie still signs in
+    }
+
+    [Fact]
     public async Task AKeyCreatedInThePortalIsShownOnceWorksAndIs401AfterRevoke()
     {
         using var portal = await fixture.App.CreateClientFor(Minghui, DemoData.Password);
