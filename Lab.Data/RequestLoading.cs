@@ -23,6 +23,34 @@ public static class RequestLoading
         return requests.Where(r => requestOfSample.Contains(r.Id));
     }
 
+    /// <summary>
+    /// The request owning analysis <paramref name="analysisId"/> with its samples and their analyses (no methods), tracked:
+    /// what recording a result through the request's verbs reads (the analysis, its sample, and every current analysis of
+    /// every sample, since the last result moves the request on to Reviewing). Two compiled statements, each by keys: the
+    /// request, then its samples joined to their analyses (EF fixes them up into the request's collections). Not one
+    /// statement: EF writes a request's nested include as a join to a subquery of ALL samples and analyses, which SQLite
+    /// materializes (a scan of both tables per call). Null when there is no such analysis.
+    /// </summary>
+    public static async Task<TestRequest?> RequestToRecordResultAsync(this LabDbContext db, int analysisId)
+    {
+        var request = await RequestOfAnalysis(db, analysisId);
+        if (request is null) return null;
+        await foreach (var _ in SamplesWithAnalyses(db, request.Id))
+        {
+            // tracked: each sample and its analyses join the request's graph as they are read
+        }
+        return request;
+    }
+
+    private static readonly Func<LabDbContext, int, Task<TestRequest?>> RequestOfAnalysis = EF.CompileAsyncQuery(
+        (LabDbContext db, int analysisId) => db.TestRequests
+            .Where(r => db.Samples.Where(s => db.Analyses.Where(a => a.Id == analysisId).Select(a => a.SampleId).Contains(s.Id))
+                .Select(s => s.TestRequestId).Contains(r.Id))
+            .SingleOrDefault());
+
+    private static readonly Func<LabDbContext, int, IAsyncEnumerable<Sample>> SamplesWithAnalyses = EF.CompileAsyncQuery(
+        (LabDbContext db, int requestId) => db.Samples.Include(s => s.Analyses).Where(s => s.TestRequestId == requestId));
+
     /// <summary>The request owning the sample with <paramref name="sampleBarcode"/>, with samples, analyses and methods (tracked).</summary>
     public static IQueryable<TestRequest> RequestOwningSample(this LabDbContext db, string sampleBarcode)
     {

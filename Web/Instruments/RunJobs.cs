@@ -35,17 +35,15 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
     [Queue("default")]
     public async Task PerformAsync(int runId, PerformContext? context)
     {
-        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId);
-        if (run is null || run.IsFinished) return;
-        var instrument = await db.Instruments.AsNoTracking().SingleAsync(i => i.Id == run.InstrumentId);
-        // What the driver needs of the analysis (its limit and unit). The request is loaded, tracked, only to record the
-        // result: until then the run is the only tracked entity, so the two saves before it do not compare the request's
-        // whole graph of samples and analyses with its snapshot (bench/: a third of the job's time).
-        var planned = await db.Analyses.AsNoTracking().SingleAsync(a => a.Id == run.AnalysisId);
+        // The run, its instrument and the analysis's limit and unit (what the driver needs) in one statement. Only the
+        // run is tracked: the request is loaded, tracked, only to record the result, so the two saves before it do not
+        // compare the request's whole graph of samples and analyses with its snapshot (bench/, jobs).
+        if (await RunToPerform(db, runId) is not { } loaded) return;
+        var (run, instrument, planned) = (loaded.Run, loaded.Instrument, loaded.Analysis);
+        if (run.IsFinished) return;
+        db.Runs.Attach(run);
         run.BeginAttempt(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
-        var delays = RetryDelays;
-        var lastAttempt = run.Attempts > delays.Length;
         try
         {
             var capture = run.RawDataPath is { } kept
@@ -63,6 +61,8 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         }
         catch (InstrumentUnavailableException ex)
         {
+            var delays = RetryDelays;
+            var lastAttempt = run.Attempts > delays.Length;
             await FailAttemptAsync(run, ex.Message, lastAttempt);
             logger.LogWarning("Run {Run} on {Instrument}: {Error} (attempt {Attempt})", run.Id, run.InstrumentCode, ex.Message, run.Attempts);
             if (!lastAttempt) jobs.Schedule<RunJobs>(j => j.PerformAsync(run.Id, null), delays[run.Attempts - 1]);
@@ -119,9 +119,21 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
             .ToHashSet();
     }
 
+    private sealed record RunAndParts(Run Run, Instrument Instrument, Lab.Domain.Requests.Analysis Analysis);
+
+    /// <summary>The run with its instrument and analysis, untracked, in one compiled statement (null: no such run).</summary>
+    private static readonly Func<LabDbContext, int, Task<RunAndParts?>> RunToPerform = EF.CompileAsyncQuery(
+        (LabDbContext db, int runId) => (
+            from r in db.Runs
+            where r.Id == runId
+            join i in db.Instruments on r.InstrumentId equals i.Id
+            join a in db.Analyses on r.AnalysisId equals a.Id
+            select new RunAndParts(r, i, a)).AsNoTracking().SingleOrDefault());
+
     private async Task<(Lab.Domain.Requests.TestRequest Request, Lab.Domain.Requests.Analysis Analysis)> RequestOfAsync(Run run)
     {
-        var request = await db.RequestOwningAnalysis(run.AnalysisId, methods: false).SingleAsync();
+        var request = await db.RequestToRecordResultAsync(run.AnalysisId)
+            ?? throw new InvalidOperationException($"Analysis {run.AnalysisId} of run {run.Id} belongs to no request.");
         return (request, request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == run.AnalysisId));
     }
 
@@ -135,10 +147,12 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         var full = Path.Combine(paths.Files, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         // Named by content: the same bytes are the same file; existing raw data is never overwritten.
+        // Written synchronously and unbuffered: a local file of a few kilobytes, where FileStream's async path only added
+        // a thread-pool hop and a buffer flush per run.
         if (!File.Exists(full))
         {
-            await using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write);
-            await stream.WriteAsync(capture.Content);
+            using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            stream.Write(capture.Content);
         }
         run.StoreRawData(relative, sha, capture.Format, capture.Content.LongLength, null);
         await db.SaveChangesAsync();
