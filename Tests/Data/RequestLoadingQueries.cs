@@ -31,6 +31,80 @@ public sealed class RequestLoadingQueries : SqliteDatabaseTest
         Assert.Equal("WT2026-00003", bySample.Number);
         Assert.Null(await db.RequestOwningAnalysis(999_999).SingleOrDefaultAsync());
         Assert.Null(await db.RequestOwningSample(Numbers.SampleBarcode(2026, 999)).SingleOrDefaultAsync());
+
+        // What a run job records its result on: the same whole request (every sample, every analysis), tracked.
+        await using var forResult = NewContext();
+        var toRecord = await forResult.RequestToRecordResultAsync(analysisIds[2]);
+        Assert.Equal("WT2026-00003", toRecord!.Number);
+        Assert.Equal(2, toRecord.Samples.Count);
+        Assert.All(toRecord.Samples, s => Assert.Equal(2, s.Analyses.Count));
+        Assert.Contains(toRecord.Samples.SelectMany(s => s.Analyses), a => a.Id == analysisIds[2]);
+        Assert.Equal(EntityState.Unchanged, forResult.Entry(toRecord.Samples[1].Analyses[1]).State);
+        Assert.Null(await forResult.RequestToRecordResultAsync(999_999));
+    }
+
+    [Fact]
+    public async Task ResultsRecordedOnTheLoadedRequestMoveItToReviewingWithTheLastOne()
+    {
+        var (analysisIds, _) = await BookThreeRequestsAsync();
+        List<int> ofSecondRequest;
+        await using (var db = NewContext())
+        {
+            var request = await db.RequestOwningAnalysis(analysisIds[1]).SingleAsync();
+            foreach (var sample in request.Samples) request.ReceiveSample(sample, "reception", Today.UtcDateTime, sample.Quantity, Lab.Domain.Requests.SampleCondition.Intact, null);
+            foreach (var analysis in request.Samples.SelectMany(s => s.Analyses)) request.StartAnalysis(analysis, Today.UtcDateTime);
+            await db.SaveChangesAsync();
+            ofSecondRequest = request.Samples.SelectMany(s => s.Analyses).Select(a => a.Id).Order().ToList();
+        }
+
+        // One result per context, as one run job each would record it; the request follows only with the last.
+        foreach (var analysisId in ofSecondRequest)
+        {
+            await using var db = NewContext();
+            var request = (await db.RequestToRecordResultAsync(analysisId))!;
+            var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == analysisId);
+            // As RunJobs records it: a finding for a pass/fail method, a value otherwise.
+            if (analysis.Limit.Kind == Lab.Domain.Catalog.LimitKind.PassFail) request.RecordFinding(analysis, true, "station:UTM-01", Today.UtcDateTime);
+            else request.RecordResult(analysis, 420, "station:UTM-01", Today.UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = NewContext();
+        var done = await check.RequestOwningAnalysis(analysisIds[1]).AsNoTracking().SingleAsync();
+        Assert.Equal(Lab.Domain.Requests.RequestStatus.Reviewing, done.Status);
+        Assert.All(done.Samples, s => Assert.Equal(Lab.Domain.Requests.SampleStatus.Tested, s.Status));
+        Assert.All(done.Samples.SelectMany(s => s.Analyses), a => Assert.Equal(Lab.Domain.Requests.AnalysisStatus.ToBeVerified, a.Status));
+        // The other requests were not touched.
+        var other = await check.RequestOwningAnalysis(analysisIds[0]).AsNoTracking().SingleAsync();
+        Assert.Equal(Lab.Domain.Requests.RequestStatus.Submitted, other.Status);
+    }
+
+    [Fact]
+    public async Task ResultsRecordedBeforeTheLastLeaveTheRequestInTesting()
+    {
+        var (analysisIds, _) = await BookThreeRequestsAsync();
+        int first;
+        await using (var db = NewContext())
+        {
+            var request = await db.RequestOwningAnalysis(analysisIds[1]).SingleAsync();
+            foreach (var sample in request.Samples) request.ReceiveSample(sample, "reception", Today.UtcDateTime, sample.Quantity, Lab.Domain.Requests.SampleCondition.Intact, null);
+            var analysis = request.Samples[0].Analyses[0];
+            request.StartAnalysis(analysis, Today.UtcDateTime);
+            await db.SaveChangesAsync();
+            first = analysis.Id;
+        }
+        await using (var db = NewContext())
+        {
+            var request = (await db.RequestToRecordResultAsync(first))!;
+            var analysis = request.Samples.SelectMany(s => s.Analyses).Single(a => a.Id == first);
+            if (analysis.Limit.Kind == Lab.Domain.Catalog.LimitKind.PassFail) request.RecordFinding(analysis, true, "station:UTM-01", Today.UtcDateTime);
+            else request.RecordResult(analysis, 420, "station:UTM-01", Today.UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+        await using var check = NewContext();
+        var request2 = await check.RequestOwningAnalysis(analysisIds[1]).AsNoTracking().SingleAsync();
+        Assert.Equal(Lab.Domain.Requests.RequestStatus.InTesting, request2.Status);
+        Assert.Equal(Lab.Domain.Requests.SampleStatus.InTesting, request2.Samples[0].Status);
     }
 
     [Fact]
@@ -43,7 +117,10 @@ public sealed class RequestLoadingQueries : SqliteDatabaseTest
             await db.RequestOwningAnalysis(analysisIds[0]).SingleAsync();
             await db.RequestOwningSample(barcodes[0]).SingleAsync();
         }
-        Assert.Equal(6, commands.Recorded.Count); // the request, its samples, their analyses with methods: twice
+        await using (var db = new LabDbContext(new DbContextOptionsBuilder<LabDbContext>().UseSqlite(ConnectionString).AddInterceptors(commands).Options))
+            await db.RequestToRecordResultAsync(analysisIds[1]);
+        // The request, its samples, their analyses with methods: twice; then the request, and its samples joined to their analyses.
+        Assert.Equal(8, commands.Recorded.Count);
 
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
