@@ -137,7 +137,7 @@ public static partial class CertificatesEmailBenchmark
                 .Print(
                     $"{Certificates:N0} requests (after {WarmUp} warm-up ones), {prepared.Samples:N0} samples and {prepared.Analyses:N0} analyses in all, " +
                     $"{prepared.RunsWithCurve:N0} of {prepared.Runs:N0} instrument runs with a curve; one recipient each; bilingual reports. " +
-                    $"The app: Release, Production, Lab:JobWorkers default ({Math.Max(2, Environment.ProcessorCount)}), Lab:JobPollInterval default (1 s).",
+                    $"The app: Release, Production, Lab:JobWorkers default ({new Web.Infrastructure.LabOptions().JobWorkers}), Lab:JobPollInterval default (1 s).",
                     others > 0 ? $"{others} other messages (the demo data's) arrived too and are not counted." : "");
             return missing == 0 && duplicated == 0 && wrongPdf == 0 ? 0 : 1;
         }

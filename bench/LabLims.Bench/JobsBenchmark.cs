@@ -162,7 +162,7 @@ public static class JobsBenchmark
         }
     }
 
-    private static string Workers() => Math.Max(2, Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Workers() => new LabOptions().JobWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The job storage as Program.cs opens it; the client's serializer settings as Program.cs sets them.</summary>
     internal static SQLiteStorage Storage(string jobsDb)
