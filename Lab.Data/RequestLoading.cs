@@ -33,23 +33,23 @@ public static class RequestLoading
     /// </summary>
     public static async Task<TestRequest?> RequestToRecordResultAsync(this LabDbContext db, int analysisId)
     {
-        var request = await RequestOfAnalysis(db, analysisId);
+        var request = await RequestOfAnalysis.For(db)(db, analysisId);
         if (request is null) return null;
-        await foreach (var _ in SamplesWithAnalyses(db, request.Id))
+        await foreach (var _ in SamplesWithAnalyses.For(db)(db, request.Id))
         {
             // tracked: each sample and its analyses join the request's graph as they are read
         }
         return request;
     }
 
-    private static readonly Func<LabDbContext, int, Task<TestRequest?>> RequestOfAnalysis = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<LabDbContext, int, Task<TestRequest?>>> RequestOfAnalysis = new(() => EF.CompileAsyncQuery(
         (LabDbContext db, int analysisId) => db.TestRequests
             .Where(r => db.Samples.Where(s => db.Analyses.Where(a => a.Id == analysisId).Select(a => a.SampleId).Contains(s.Id))
                 .Select(s => s.TestRequestId).Contains(r.Id))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
-    private static readonly Func<LabDbContext, int, IAsyncEnumerable<Sample>> SamplesWithAnalyses = EF.CompileAsyncQuery(
-        (LabDbContext db, int requestId) => db.Samples.Include(s => s.Analyses).Where(s => s.TestRequestId == requestId));
+    private static readonly CompiledPerModel<Func<LabDbContext, int, IAsyncEnumerable<Sample>>> SamplesWithAnalyses = new(() => EF.CompileAsyncQuery(
+        (LabDbContext db, int requestId) => db.Samples.Include(s => s.Analyses).Where(s => s.TestRequestId == requestId)));
 
     /// <summary>The request owning the sample with <paramref name="sampleBarcode"/>, with samples, analyses and methods (tracked).</summary>
     public static IQueryable<TestRequest> RequestOwningSample(this LabDbContext db, string sampleBarcode)

@@ -38,7 +38,7 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
         // The run, its instrument and the analysis's limit and unit (what the driver needs) in one statement. Only the
         // run is tracked: the request is loaded, tracked, only to record the result, so the two saves before it do not
         // compare the request's whole graph of samples and analyses with its snapshot (bench/, jobs).
-        if (await RunToPerform(db, runId) is not { } loaded) return;
+        if (await RunToPerform.For(db)(db, runId) is not { } loaded) return;
         var (run, instrument, planned) = (loaded.Run, loaded.Instrument, loaded.Analysis);
         if (run.IsFinished) return;
         db.Runs.Attach(run);
@@ -122,13 +122,13 @@ public sealed class RunJobs(LabDbContext db, InstrumentDrivers drivers, Simulate
     private sealed record RunAndParts(Run Run, Instrument Instrument, Lab.Domain.Requests.Analysis Analysis);
 
     /// <summary>The run with its instrument and analysis, untracked, in one compiled statement (null: no such run).</summary>
-    private static readonly Func<LabDbContext, int, Task<RunAndParts?>> RunToPerform = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<LabDbContext, int, Task<RunAndParts?>>> RunToPerform = new(() => EF.CompileAsyncQuery(
         (LabDbContext db, int runId) => (
             from r in db.Runs
             where r.Id == runId
             join i in db.Instruments on r.InstrumentId equals i.Id
             join a in db.Analyses on r.AnalysisId equals a.Id
-            select new RunAndParts(r, i, a)).AsNoTracking().SingleOrDefault());
+            select new RunAndParts(r, i, a)).AsNoTracking().SingleOrDefault()));
 
     private async Task<(Lab.Domain.Requests.TestRequest Request, Lab.Domain.Requests.Analysis Analysis)> RequestOfAsync(Run run)
     {
