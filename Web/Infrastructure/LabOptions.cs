@@ -15,7 +15,8 @@ public sealed class LabOptions
     /// Worker count of the in-process job server: twice the cores, at least 4. An instrument run holds its worker while
     /// the instrument tests (seconds to minutes on the real machines) and every job waits for lablims.db's commits to
     /// reach the disk, so one worker per core left the cores idle and let two long tests hold up every email and
-    /// certificate; with 4 workers on 2 cores a warm app drains instrument run jobs ~15 % faster than with 2 (bench/, jobs).
+    /// certificate. In the benchmark's runs, which do not wait for an instrument, 4 and 2 workers drained at about the
+    /// same rate (within the machine's noise, bench/, jobs); 8 were slower, queueing for lablims.db's write lock.
     /// </summary>
     public int JobWorkers { get; set; } = Math.Max(4, 2 * Environment.ProcessorCount);
     /// <summary>Days a sample is kept after its report is issued.</summary>
