@@ -175,7 +175,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
 app.UseApiProblemDetails();
-app.UseStaticFiles();
+// Files of the web root for pages; the API (/api/...) has none, so its requests skip the file-system look-up.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseStaticFiles());
 app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
 app.UseRouting();
 app.UseRateLimiter(); // after routing: only the endpoints that ask for a policy (/verify) are limited

@@ -126,6 +126,25 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the app has finished what it was doing in the background (e.g. the confirmation emails of bookings
+    /// just made, each rendering a label PDF): less than 5 % of a core over half a second, or 60 s at most. Returns how
+    /// long it waited. A measurement of something else on the machine (the bare endpoint) is then not slowed by it.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilIdleAsync()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var before = CpuTime;
+        while (waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(500);
+            var now = CpuTime;
+            if ((now - before).TotalMilliseconds < 25) break;
+            before = now;
+        }
+        return waited.Elapsed;
+    }
+
     public string Output
     {
         get

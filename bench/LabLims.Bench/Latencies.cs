@@ -22,6 +22,8 @@ public sealed class Latencies
         _sorted = null;
     }
 
+    public IReadOnlyList<double> Values => _ms;
+
     public double Percentile(double p)
     {
         if (_ms.Count == 0) return double.NaN;

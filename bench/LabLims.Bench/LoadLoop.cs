@@ -6,6 +6,15 @@ namespace LabLims.Bench;
 public sealed record LoadResult(long Requests, long Failures, double Seconds, Latencies Latencies, long Started)
 {
     public double PerSecond => Requests / Seconds;
+
+    /// <summary>Several measured windows of the same load as one: requests and seconds added, latencies pooled.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> windows)
+    {
+        var latencies = new Latencies();
+        foreach (var w in windows) latencies.AddRange(w.Latencies.Values);
+        return new LoadResult(windows.Sum(w => w.Requests), windows.Sum(w => w.Failures), windows.Sum(w => w.Seconds), latencies,
+            windows.Sum(w => w.Started));
+    }
 }
 
 /// <summary>
