@@ -150,6 +150,15 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("[data-testid=station-start]");
         Assert.Contains("UMB-FRAME", await page.InnerTextAsync("[data-testid=station-start]"));
+        // A misread thermometer (the browser's own range check off, as an old station's might be) is refused by the
+        // server, saying why, and what was typed is still there.
+        await page.EvalOnSelectorAsync("[data-testid=station-start]", "f => f.noValidate = true");
+        await page.FillAsync("#temperature", "99");
+        await page.FillAsync("#humidity", "63");
+        await BrowserFixture.NextPageAsync(page, () => page.ClickAsync("[data-testid=station-start] button"));
+        Assert.Contains("室温读数不合理", await page.InnerTextAsync("[data-testid=flash-error]"));
+        Assert.Equal(("99", "63"), (await page.InputValueAsync("#temperature"), await page.InputValueAsync("#humidity")));
+
         // The room's thermo-hygrometer, read and typed; printed with the run (and on the report).
         await page.FillAsync("#temperature", "20.5");
         await page.FillAsync("#humidity", "63");

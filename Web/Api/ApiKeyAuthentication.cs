@@ -92,7 +92,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         }
 
         // A suspended enterprise's keys are refused (401, saying so) until the lab reinstates it.
-        if (key.EnterpriseId is { } enterprise && !await enterprises.IsApprovedAsync(enterprise, Db, Context.RequestAborted))
+        if (key.EnterpriseId is { } enterprise && !await enterprises.IsApprovedAsync(enterprise, () => Db, Context.RequestAborted))
             return AuthenticateResult.Fail(new EnterpriseNotApprovedException());
 
         var now = TimeProvider.GetUtcNow().UtcDateTime;

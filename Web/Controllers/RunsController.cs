@@ -23,8 +23,11 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
     public async Task<IActionResult> Start(int analysisId, string? instrument, double? temperature, double? humidity, string? barcode)
     {
         // Back where the run was started: the instrument's station (with the sample scanned), or the worklist.
+        // The readings typed go back with it, so a refused start loses nothing.
         var back = barcode is null || instrument is null ? "/worklist"
-            : $"/instruments/{Uri.EscapeDataString(instrument)}/station?barcode={Uri.EscapeDataString(barcode)}";
+            : $"/instruments/{Uri.EscapeDataString(instrument)}/station?barcode={Uri.EscapeDataString(barcode)}"
+              + (temperature is { } t ? $"&temperature={t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")
+              + (humidity is { } h ? $"&humidity={h.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         if (!ModelState.IsValid)
         {
             TempData["Error"] = l["Station.Conditions.NotANumber"].Value;
@@ -96,7 +99,7 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
     /// <summary>The instrument's own station: scan the sample at the instrument, confirm the analysis, the run starts.</summary>
     [HttpGet("/instruments/{code}/station")]
     [Authorize(Roles = Roles.Technician + "," + Roles.Admin)]
-    public async Task<IActionResult> Station(string code, string? barcode)
+    public async Task<IActionResult> Station(string code, string? barcode, double? temperature, double? humidity)
     {
         var instrument = await db.Instruments.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code);
         if (instrument is null) return NotFound();
@@ -111,7 +114,8 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         var (_, sample, analyses) = await runs.RunnableAsync(sampleCode, instrument);
         if (sample is null) return View(new Models.Work.StationVm(instrument, refusal, barcode, l["Scan.Unknown", reading.Code!], null, []));
         var message = analyses.Count == 0 ? l["Station.NothingToRun", sample.Barcode!, instrument.Code].Value : null;
-        var (temperature, humidity) = await runs.LastConditionsAsync(instrument.Id);
-        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses) { Temperature = temperature, Humidity = humidity });
+        // What was typed before a refused start, else what was last read at this instrument today.
+        var last = temperature is null && humidity is null ? await runs.LastConditionsAsync(instrument.Id) : (temperature, humidity);
+        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses) { Temperature = last.Item1, Humidity = last.Item2 });
     }
 }

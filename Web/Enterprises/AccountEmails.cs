@@ -41,25 +41,18 @@ public sealed class AccountEmails(EmailComposer composer, IOptions<LabOptions> o
             .Build();
     }
 
-    public ComposedEmail Rejected(Enterprise enterprise, LabUser user)
-    {
-        var e = composer.In(user.PreferredCulture ?? "zh-CN");
-        return e.Subject(e.T("Email.SignUp.Rejected.Subject", enterprise.Name))
-            .Heading(e.T("Email.SignUp.Rejected.Heading"))
-            .Paragraph(e.T("Email.Greeting", user.DisplayName))
-            .Paragraph(e.T("Email.SignUp.Rejected.Intro", enterprise.Name))
-            .Row(e.T("Enterprises.RejectionReason"), enterprise.RejectionReason ?? "")
-            .Paragraph(e.T("Email.SignUp.Rejected.Next"))
-            .Build();
-    }
+    public ComposedEmail Rejected(Enterprise enterprise, LabUser user) => WithReason(enterprise, user, "Email.SignUp.Rejected");
 
-    public ComposedEmail Suspended(Enterprise enterprise, LabUser user)
+    public ComposedEmail Suspended(Enterprise enterprise, LabUser user) => WithReason(enterprise, user, "Email.Enterprise.Suspended");
+
+    /// <summary>A decision against the enterprise (rejected, suspended): its heading, what happened, the reason, whom to call.</summary>
+    private ComposedEmail WithReason(Enterprise enterprise, LabUser user, string keys)
     {
         var e = composer.In(user.PreferredCulture ?? "zh-CN");
-        return e.Subject(e.T("Email.Enterprise.Suspended.Subject", enterprise.Name))
-            .Heading(e.T("Email.Enterprise.Suspended.Heading"))
+        return e.Subject(e.T(keys + ".Subject", enterprise.Name))
+            .Heading(e.T(keys + ".Heading"))
             .Paragraph(e.T("Email.Greeting", user.DisplayName))
-            .Paragraph(e.T("Email.Enterprise.Suspended.Intro", enterprise.Name))
+            .Paragraph(e.T(keys + ".Intro", enterprise.Name))
             .Row(e.T("Enterprises.RejectionReason"), enterprise.RejectionReason ?? "")
             .Paragraph(e.T("Email.SignUp.Rejected.Next"))
             .Build();

@@ -26,11 +26,12 @@ public sealed class EnterpriseAccess(IMemoryCache cache)
     private readonly Lock _lock = new();
     private long _generation;
 
-    public async ValueTask<bool> IsApprovedAsync(int enterpriseId, LabDbContext db, CancellationToken ct = default)
+    /// <param name="database">Asked for the context only when the answer is not remembered.</param>
+    public async ValueTask<bool> IsApprovedAsync(int enterpriseId, Func<LabDbContext> database, CancellationToken ct = default)
     {
         if (cache.TryGetValue(Key(enterpriseId), out bool approved)) return approved;
         var generation = Interlocked.Read(ref _generation);
-        approved = await db.Enterprises.AsNoTracking().AnyAsync(e => e.Id == enterpriseId && e.Status == EnterpriseStatus.Approved, ct);
+        approved = await database().Enterprises.AsNoTracking().AnyAsync(e => e.Id == enterpriseId && e.Status == EnterpriseStatus.Approved, ct);
         lock (_lock)
         {
             // Suspended or reinstated while we read: what was read may be the state before, so it is not remembered.
@@ -59,17 +60,18 @@ public sealed class EnterpriseAccess(IMemoryCache cache)
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return;
         var services = context.HttpContext.RequestServices;
         var access = services.GetRequiredService<EnterpriseAccess>();
-        var db = services.GetRequiredService<LabDbContext>();
-        var enterpriseId = await access.EnterpriseOfAsync(userId, db, context.HttpContext.RequestAborted);
-        if (enterpriseId is { } id && await access.IsApprovedAsync(id, db, context.HttpContext.RequestAborted)) return;
+        // A context is rented only when something is not remembered: most page requests take none here.
+        LabDbContext Db() => services.GetRequiredService<LabDbContext>();
+        var enterpriseId = await access.EnterpriseOfAsync(userId, Db, context.HttpContext.RequestAborted);
+        if (enterpriseId is { } id && await access.IsApprovedAsync(id, Db, context.HttpContext.RequestAborted)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    private async ValueTask<int?> EnterpriseOfAsync(string userId, LabDbContext db, CancellationToken ct)
+    private async ValueTask<int?> EnterpriseOfAsync(string userId, Func<LabDbContext> database, CancellationToken ct)
     {
         if (cache.TryGetValue(("user-enterprise", userId), out int? known)) return known;
-        var enterpriseId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.EnterpriseId).SingleOrDefaultAsync(ct);
+        var enterpriseId = await database().Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.EnterpriseId).SingleOrDefaultAsync(ct);
         cache.Set(("user-enterprise", userId), enterpriseId, UserLifetime);
         return enterpriseId;
     }

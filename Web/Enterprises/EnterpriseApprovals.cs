@@ -43,53 +43,52 @@ public sealed class EnterpriseApprovals(LabDbContext db, EmailQueue emails, Acco
             members, reject ?? new RejectInput()) { Suspend = suspend ?? new RejectInput() };
     }
 
-    /// <summary>Approves the enterprise (null when there is none with that id); its users may sign in from now on.</summary>
-    public async Task<Enterprise?> ApproveAsync(int id, string approvedBy)
+    /// <summary>
+    /// Approves the enterprise, or reinstates a suspended one (null when there is none with that id); its users may sign
+    /// in from now on, and its API keys work again.
+    /// </summary>
+    public Task<Enterprise?> ApproveAsync(int id, string approvedBy) => DecideAsync(id, enterprise =>
     {
-        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id);
-        if (enterprise is null) return null;
         var reinstated = enterprise.Status == EnterpriseStatus.Suspended;
         enterprise.Approve(approvedBy, clock.GetUtcNow().UtcDateTime);
-        foreach (var user in await UsersToTellAsync(id))
-            emails.Stage(reinstated ? accountEmails.Reinstated(enterprise, user) : accountEmails.Approved(enterprise, user), user.Email!,
-                reinstated ? "enterprise-reinstated" : "enterprise-approved", enterprise.CreditCode.Value);
-        await db.SaveChangesAsync();
-        access.Forget(id);
-        emails.DispatchStaged();
-        logger.LogInformation("{Enterprise} ({Code}) approved by {By}", enterprise.Name, enterprise.CreditCode, approvedBy);
-        return enterprise;
-    }
+        return reinstated ? ("reinstated", accountEmails.Reinstated) : ("approved", accountEmails.Approved);
+    }, approvedBy);
 
     /// <summary>Rejects the application with the reason the applicant will read (null when there is no such enterprise).</summary>
-    public async Task<Enterprise?> RejectAsync(int id, string reason, string rejectedBy)
+    public Task<Enterprise?> RejectAsync(int id, string reason, string rejectedBy) => DecideAsync(id, enterprise =>
     {
-        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id);
-        if (enterprise is null) return null;
         enterprise.Reject(reason);
-        foreach (var user in await UsersToTellAsync(id))
-            emails.Stage(accountEmails.Rejected(enterprise, user), user.Email!, "enterprise-rejected", enterprise.CreditCode.Value);
-        await db.SaveChangesAsync();
-        emails.DispatchStaged();
-        logger.LogInformation("{Enterprise} ({Code}) rejected by {By}", enterprise.Name, enterprise.CreditCode, rejectedBy);
-        return enterprise;
-    }
+        return ("rejected", accountEmails.Rejected);
+    }, rejectedBy);
 
     /// <summary>
     /// Suspends an approved enterprise with the reason its users will read (null when there is no such enterprise): from
     /// their next request its users are signed out and cannot sign in, and its API keys are refused, until an
     /// administrator reinstates it. Its requests stay as they are; the lab decides what happens to work in hand.
     /// </summary>
-    public async Task<Enterprise?> SuspendAsync(int id, string reason, string suspendedBy)
+    public Task<Enterprise?> SuspendAsync(int id, string reason, string suspendedBy) => DecideAsync(id, enterprise =>
+    {
+        enterprise.Suspend(reason);
+        return ("suspended", accountEmails.Suspended);
+    }, suspendedBy);
+
+    /// <summary>
+    /// One decision on an enterprise: the domain's verb, an email to each of its users in their language, one save;
+    /// then whatever remembered its state (<see cref="EnterpriseAccess"/>) forgets it, and the mail goes out.
+    /// </summary>
+    private async Task<Enterprise?> DecideAsync(int id, Func<Enterprise, (string What, Func<Enterprise, LabUser, ComposedEmail> Email)> decide,
+        string by)
     {
         var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id);
         if (enterprise is null) return null;
-        enterprise.Suspend(reason);
+        var (what, email) = decide(enterprise);
         foreach (var user in await UsersToTellAsync(id))
-            emails.Stage(accountEmails.Suspended(enterprise, user), user.Email!, "enterprise-suspended", enterprise.CreditCode.Value);
+            emails.Stage(email(enterprise, user), user.Email!, $"enterprise-{what}", enterprise.CreditCode.Value);
         await db.SaveChangesAsync();
         access.Forget(id);
         emails.DispatchStaged();
-        logger.LogWarning("{Enterprise} ({Code}) suspended by {By}: {Reason}", enterprise.Name, enterprise.CreditCode, suspendedBy, enterprise.RejectionReason);
+        logger.LogInformation("{Enterprise} ({Code}) {What} by {By}; reason: {Reason}", enterprise.Name, enterprise.CreditCode, what, by,
+            enterprise.RejectionReason ?? "-");
         return enterprise;
     }
 
