@@ -107,8 +107,7 @@ builder.Services.AddHangfire((sp, config) => config
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
-    .UseSQLiteStorage(new SQLiteDbConnectionFactory(() => JobStorageConnection.Open(paths.Jobs)),
-        new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval }));
+    .UseStorage(JobStorageConnection.CreateStorage(paths.Jobs, new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval })));
 builder.Services.AddHangfireServer(o =>
 {
     // The job storage takes the queues in this order: email first, so mail already composed (a certificate, a

@@ -127,6 +127,38 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// CPU time (user + system) of the runtime's tiered-compilation thread (Linux: the task named ".NET Tiered Com"
+    /// in /proc): the JIT recompiling hot methods at higher tiers in the background. Near zero once the app's hot code
+    /// has reached its final tier; null where /proc cannot tell.
+    /// </summary>
+    public TimeSpan? TieringCpuTime
+    {
+        get
+        {
+            try
+            {
+                var tasks = $"/proc/{_process.Id}/task";
+                if (!Directory.Exists(tasks)) return null;
+                long ticks = 0;
+                foreach (var task in Directory.EnumerateDirectories(tasks))
+                {
+                    if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal)) continue;
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    // Fields after the parenthesized name: state is field 3; utime and stime are fields 14 and 15.
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) +
+                             long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits until the app has finished what it was doing in the background (e.g. the confirmation emails of bookings
     /// just made, each rendering a label PDF): less than 5 % of a core over half a second, or 60 s at most. Returns how
     /// long it waited. A measurement of something else on the machine (the bare endpoint) is then not slowed by it.

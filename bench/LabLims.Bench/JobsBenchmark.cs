@@ -22,9 +22,10 @@ namespace LabLims.Bench;
 /// POST /api/v1/runs (enqueued in the app, as in the lab) and trivial jobs are enqueued from here, at a steady rate far
 /// below capacity; enqueue-to-start is Hangfire's own "Latency" of each job (job created → job method starts). And
 /// first, without Hangfire: <see cref="RunJobs.PerformAsync"/> called in this process, one run after another, for
-/// what our own code costs per job. Last, the same backlog of 1,000 runs drained by an app that has just drained 500
-/// other runs: a lab's server runs for weeks, so its steady state (code JIT-compiled at its final tier) is what a lab
-/// sees; the first drain after start-up mostly runs EF Core's and Hangfire's code unoptimized (bench/, jobs, profile).
+/// what our own code costs per job. Last, the steady state: the same kind of backlog, 1,000 runs measured behind 2,000
+/// runs of the same methods in one drain. A lab's server runs for weeks, so its code is JIT-compiled at its final tier;
+/// for the first 10–15 s after start-up the app runs EF Core's and Hangfire's code at tier 0 or instrumented while the
+/// runtime's tiering thread recompiles it (bench/, jobs, profile), and that thread's CPU is reported to show when it ends.
 /// </summary>
 public static class JobsBenchmark
 {
@@ -41,13 +42,12 @@ public static class JobsBenchmark
     private const double GoalJobsPerSecond = 200;
     private const double GoalP50Ms = 1000;
 
-    // 130 requests × 10 samples × (UMB-FRAME, UMB-WIND, UMB-OC): samples 0–499 give the cold backlog's 1,000 runs (frame
+    // 230 requests × 10 samples × (UMB-FRAME, UMB-WIND, UMB-OC): samples 0–499 give the cold backlog's 1,000 runs (frame
     // strength and wind resistance), samples 500–799 the in-process runs (wind) and the latency runs (frame strength),
-    // samples 800–1,299 the warm backlog's 1,000 runs, after 500 open/close runs (UMB-OC on samples 0–499) that warm the
-    // app up.
-    private const int Requests = 130;
-    private const int WarmUpRuns = 500;
-    private static readonly (string Method, string Instrument)[] WarmUpMethods = [("UMB-OC", "OC-01")];
+    // samples 800–1,299 the steady backlog's 1,000 runs, after 2,000 runs of the same two methods (samples 1,300–2,299)
+    // that bring the app to its steady state.
+    private const int Requests = 230;
+    private const int WarmUpRuns = 2000;
     private const int SamplesPerRequest = 10;
     private static readonly (string Method, string Instrument)[] BacklogMethods = [("UMB-FRAME", "UTM-01"), ("UMB-WIND", "WT-01")];
 
@@ -62,6 +62,7 @@ public static class JobsBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var folder = AppProcess.NewDataFolder("jobs");
+        var failed = false;
         try
         {
             Console.WriteLine($"Data folder {folder}; app {AppProcess.WebDll} ({AppProcess.Configuration})");
@@ -114,9 +115,12 @@ public static class JobsBenchmark
                 trivialLatency = await WaitLatenciesAsync(jobsDb, from, "System.GC", LatencyJobs);
             }
 
-            // 4. The same backlog in an app already warm: 500 other runs first (JIT, tiering, caches), then 1,000 measured.
+            // 4. The same backlog in an app at its steady state: 2,000 runs of the same methods first, drained by the app as
+            // one backlog with the measured 1,000 behind them. The runtime recompiles hot methods in the background for the
+            // app's first ~10–15 s (tier 0, then an instrumented tier, then optimized); the tiering thread's CPU during the
+            // measured 1,000 is reported to show it has finished.
             var warmFrom = LastJobId(jobsDb);
-            await StartRunsAsync(folder, client, barcodes[..WarmUpRuns], WarmUpMethods);
+            await StartRunsAsync(folder, client, barcodes[1300..][..(WarmUpRuns / BacklogMethods.Length)], BacklogMethods);
             var measuredFrom = LastJobId(jobsDb);
             await StartRunsAsync(folder, client, barcodes[800..][..(BacklogRuns / BacklogMethods.Length)], BacklogMethods);
             var warm = await DrainAsync(folder, jobsDb, warmFrom, "RunJobs.PerformAsync", BacklogRuns, WarmUpRuns, measuredFrom);
@@ -126,16 +130,18 @@ public static class JobsBenchmark
             new Table($"jobs: instrument run jobs through Hangfire on SQLite storage ({BacklogRuns} runs)")
                 .Row($"real run jobs (RunJobs.PerformAsync, simulated drivers, no capture delay): backlog of {BacklogRuns}",
                     $"{Table.N(runs.PerSecond, "0")} jobs/s", $"≥ {GoalJobsPerSecond}/s: {Table.Met(runs.PerSecond >= GoalJobsPerSecond)}")
-                .Row("… the middle 80 % of them (warm)", $"{Table.N(runs.MiddlePerSecond, "0")} jobs/s")
+                .Row("… the middle 80 % of them", $"{Table.N(runs.MiddlePerSecond, "0")} jobs/s")
                 .Row("… run records Completed", $"{completed} of {BacklogRuns}",
                     completed == BacklogRuns ? "" : $"**{string.Join(", ", runRecords.Select(r => $"{r.Value} {r.Key}"))}**")
                 .Row("… job method time p50 / p95 (Hangfire's PerformanceDuration)", $"{runs.Perform.Percentile(50):0} / {runs.Perform.Percentile(95):0} ms")
                 .Row("… app CPU time per job", $"{Latencies.Ms(runs.CpuMsPerJob)} ms")
-                .Row($"real run jobs, backlog of {BacklogRuns} drained by an app warmed up by {WarmUpRuns} other runs just before (same backlog)",
+                .Row($"real run jobs, steady state: backlog of {BacklogRuns} drained after {WarmUpRuns} runs of the same methods (one backlog, one app)",
                     $"{Table.N(warm.PerSecond, "0")} jobs/s", $"≥ {GoalJobsPerSecond}/s: {Table.Met(warm.PerSecond >= GoalJobsPerSecond)}")
                 .Row("… the middle 80 % of them", $"{Table.N(warm.MiddlePerSecond, "0")} jobs/s")
                 .Row("… run records Completed (warm-up included)", $"{warmCompleted} of {WarmUpRuns + BacklogRuns}")
                 .Row("… job method time p50 / p95; app CPU time per job", $"{warm.Perform.Percentile(50):0} / {warm.Perform.Percentile(95):0} ms; {Latencies.Ms(warm.CpuMsPerJob)} ms")
+                .Row("… the runtime's tiered-compilation thread during them (0: the app's code had reached its final tier); during the warm-up",
+                    $"{Tiering(warm.TieringMs)}; {Tiering(warm.TieringWarmUpMs)}")
                 .Row($"the job method alone (RunJobs.PerformAsync called in-process, no Hangfire, one at a time, {DirectRuns - DirectWarmUp} runs after {DirectWarmUp}): p50 / p95",
                     $"{Latencies.Ms(alone.Wall.Percentile(50))} / {Latencies.Ms(alone.Wall.Percentile(95))} ms")
                 .Row("… CPU time per job", $"{Latencies.Ms(alone.CpuMsPerJob)} ms")
@@ -151,16 +157,23 @@ public static class JobsBenchmark
                     $"The app as Program.cs configures it: jobs.db through JobStorageConnection, {Workers()} workers, queues default and email, " +
                     "queue poll interval 1 s (Lab:JobPollInterval). Throughput: the backlog enqueued with the app stopped, then drained by the " +
                     "started app, from the first job's Processing state to the last one's Succeeded state; the middle 80 % leaves out the " +
-                    "first and last 10 % of the jobs to finish (JIT warm-up, the last worker alone). Warm: the app drains 500 open/close " +
-                    "runs and then the measured 1,000, timed from the first of those 1,000 to start. Enqueue-to-start: Hangfire's Latency " +
+                    "first and last 10 % of the jobs to finish (JIT warm-up, the last worker alone). Steady state: the app drains 2,000 runs " +
+                    "of the same methods and then the measured 1,000, timed from the first of those 1,000 to start. Enqueue-to-start: Hangfire's Latency " +
                     "(job created → method starts) of each job.");
             return completed == BacklogRuns && warmCompleted == WarmUpRuns + BacklogRuns ? 0 : 1;
         }
+        catch
+        {
+            failed = true; // keep the data folder to look into
+            throw;
+        }
         finally
         {
-            AppProcess.DeleteDataFolder(folder, options.Keep);
+            AppProcess.DeleteDataFolder(folder, options.Keep || failed);
         }
     }
+
+    private static string Tiering(double? ms) => ms is { } value ? $"{value:0} ms" : "n/a (no /proc)";
 
     private static string Workers() => new LabOptions().JobWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -171,8 +184,7 @@ public static class JobsBenchmark
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings();
-        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => JobStorageConnection.Open(jobsDb)),
-            new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        return JobStorageConnection.CreateStorage(jobsDb, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
     }
 
     /// <summary>Reception has received every sample (the domain's verb), so their analyses can be run.</summary>
@@ -277,7 +289,8 @@ public static class JobsBenchmark
         public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => true;
     }
 
-    private sealed record Drain(int Jobs, double Seconds, double MiddleSeconds, Latencies Perform, double CpuMsPerJob)
+    private sealed record Drain(int Jobs, double Seconds, double MiddleSeconds, Latencies Perform, double CpuMsPerJob,
+        double? TieringMs = null, double? TieringWarmUpMs = null)
     {
         public double PerSecond => Jobs / Seconds;
         public double MiddlePerSecond => Jobs * 0.8 / MiddleSeconds;
@@ -295,6 +308,8 @@ public static class JobsBenchmark
         var deadline = Stopwatch.StartNew();
         TimeSpan? cpuAtFirst = null;
         var doneAtFirst = 0;
+        TimeSpan? tieringAtFirst = null;
+        var (lastSecond, lastDone, lastCpu, lastTiering) = (0L, 0, app.CpuTime, app.TieringCpuTime);
         while (true)
         {
             var done = Finished(jobsDb, from, kind);
@@ -302,14 +317,26 @@ public static class JobsBenchmark
             if (cpuAtFirst is null && measuredDone > 0)
             {
                 cpuAtFirst = app.CpuTime;
+                tieringAtFirst = app.TieringCpuTime;
                 doneAtFirst = measuredDone;
+            }
+            if (deadline.ElapsedMilliseconds / 1000 > lastSecond)
+            {
+                // Progress each second: how the drain rate changes while the app warms up (and whether it has).
+                lastSecond = deadline.ElapsedMilliseconds / 1000;
+                var (cpu, tiering) = (app.CpuTime, app.TieringCpuTime);
+                Console.WriteLine($"  {deadline.Elapsed.TotalSeconds,5:0.0} s: {done,5} done, +{done - lastDone,4}; app CPU +{(cpu - lastCpu).TotalMilliseconds,5:0} ms" +
+                    (tiering - lastTiering is { } jit ? $", of it the tiering thread +{jit.TotalMilliseconds:0} ms" : ""));
+                (lastDone, lastCpu, lastTiering) = (done, cpu, tiering);
             }
             if (done >= warmUp + count) break;
             if (deadline.Elapsed > TimeSpan.FromMinutes(5))
-                throw new InvalidOperationException($"Only {done} of {warmUp + count} {kind} jobs finished in 5 minutes:\n{app.Output}");
+                throw new InvalidOperationException($"Only {done} of {warmUp + count} {kind} jobs finished in 5 minutes; unfinished:\n" +
+                    $"{Unfinished(jobsDb, from, kind)}\n{app.Output}");
             await Task.Delay(50);
         }
         var cpuPerJob = (app.CpuTime - cpuAtFirst!.Value).TotalMilliseconds / Math.Max(1, count - doneAtFirst);
+        var tieringEnd = app.TieringCpuTime;
         var states = States(jobsDb, measured, kind);
         var processing = states.Where(s => s.Name == "Processing").Min(s => s.At);
         var succeeded = states.Where(s => s.Name == "Succeeded").Select(s => s.At).Order().ToList();
@@ -319,7 +346,8 @@ public static class JobsBenchmark
         perform.AddRange(states.Where(s => s.Name == "Succeeded").Select(s => s.Data("PerformanceDuration")));
         var middle = (succeeded[(int)(count * 0.9) - 1] - succeeded[(int)(count * 0.1)]).TotalSeconds;
         Console.WriteLine($"{count} {kind} jobs drained in {(succeeded[^1] - processing).TotalSeconds:0.00} s");
-        return new Drain(count, (succeeded[^1] - processing).TotalSeconds, middle, perform, cpuPerJob);
+        return new Drain(count, (succeeded[^1] - processing).TotalSeconds, middle, perform, cpuPerJob,
+            (tieringEnd - tieringAtFirst)?.TotalMilliseconds, tieringAtFirst?.TotalMilliseconds);
     }
 
     /// <summary>Waits until the jobs enqueued after <paramref name="from"/> have finished and answers their latencies.</summary>
@@ -328,7 +356,8 @@ public static class JobsBenchmark
         var deadline = Stopwatch.StartNew();
         while (Finished(jobsDb, from, kind) < count)
         {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(2)) throw new InvalidOperationException($"{kind} jobs did not finish in 2 minutes.");
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+                throw new InvalidOperationException($"{kind} jobs did not finish in 2 minutes; unfinished:\n{Unfinished(jobsDb, from, kind)}");
             await Task.Delay(100);
         }
         var succeeded = States(jobsDb, from, kind).Where(s => s.Name == "Succeeded").ToList();
@@ -384,6 +413,29 @@ public static class JobsBenchmark
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$kind", Pattern(kind));
         return (int)(long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The first jobs not finished, for a bench that gave up waiting: each one's state, states so far, and queue entry.</summary>
+    private static string Unfinished(string jobsDb, long from, string kind)
+    {
+        using var connection = Read(jobsDb);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT j.Id, COALESCE(j.StateName, '(none)'),
+                   (SELECT group_concat(s.Name, ' > ') FROM State s WHERE s.JobId = j.Id),
+                   (SELECT group_concat(q.Queue || ' fetched at ' || q.FetchedAt, '; ') FROM JobQueue q WHERE q.JobId = j.Id)
+            FROM Job j
+            WHERE j.Id > $from AND j.InvocationData LIKE $kind AND COALESCE(j.StateName, '') NOT IN ('Succeeded', 'Failed', 'Deleted')
+            ORDER BY j.Id LIMIT 20
+            """;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$kind", Pattern(kind));
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+            lines.Add($"  job {reader.GetInt64(0)}: {reader.GetString(1)} (states: {(reader.IsDBNull(2) ? "none" : reader.GetString(2))}; " +
+                $"queue: {(reader.IsDBNull(3) ? "not in a queue" : reader.GetString(3))})");
+        return string.Join('\n', lines);
     }
 
     /// <summary>"RunJobs.PerformAsync" → "%RunJobs%PerformAsync%": the type and the method in the invocation data (the run sweep is a RunJobs job too).</summary>
