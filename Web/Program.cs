@@ -107,7 +107,12 @@ builder.Services.AddHangfire((sp, config) => config
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
-    .UseStorage(JobStorageConnection.CreateStorage(paths.Jobs, new SQLiteStorageOptions { QueuePollInterval = labOptions.JobPollInterval })));
+    .UseStorage(JobStorageConnection.CreateStorage(paths.Jobs, new SQLiteStorageOptions
+    {
+        QueuePollInterval = labOptions.JobPollInterval,
+        // The dashboard's history by day and hour reads only aggregated counters: at most this far behind.
+        CountersAggregateInterval = TimeSpan.FromSeconds(30),
+    })));
 builder.Services.AddHangfireServer(o =>
 {
     // The job storage takes the queues in this order: email first, so mail already composed (a certificate, a

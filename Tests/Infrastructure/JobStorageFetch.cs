@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
@@ -46,6 +47,62 @@ public sealed class JobStorageFetch : IDisposable
             job.RemoveFromQueue();
         }
         Assert.Equal([emails[0], emails[1], runs[0], runs[1], runs[2]], fetched);
+    }
+
+    [Fact]
+    public void CountersAreFoldedIntoTheDashboardsTotalsAndHistoryInOneTransactionPerBatch()
+    {
+        var storage = JobStorageConnection.CreateStorage(JobsDb, new SQLiteStorageOptions());
+        var processes = storage.GetStorageWideProcesses().ToList();
+        Assert.Contains(processes, p => p is JobCounterAggregation);
+        Assert.DoesNotContain(processes, p => p is CountersAggregator);
+        Assert.Contains(processes, p => p is ExpirationManager);
+
+        // Five jobs succeed (Hangfire counts each in a total, a day and an hour), one more total added and taken back.
+        var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        void Count(Action<Hangfire.Storage.IWriteOnlyTransaction> change)
+        {
+            using var connection = storage.GetConnection();
+            using var transaction = connection.CreateWriteTransaction();
+            change(transaction);
+            transaction.Commit();
+        }
+        for (var i = 0; i < 5; i++)
+            Count(t =>
+            {
+                t.IncrementCounter("stats:succeeded");
+                t.IncrementCounter($"stats:succeeded:{day}", TimeSpan.FromDays(30));
+            });
+        Count(t => t.IncrementCounter("stats:succeeded"));
+        Count(t => t.DecrementCounter("stats:succeeded"));
+        var monitoring = storage.GetMonitoringApi();
+        long Total()
+        {
+            using var connection = (Hangfire.Storage.JobStorageConnection)storage.GetConnection();
+            return connection.GetCounter("stats:succeeded"); // reads counters and aggregates alike
+        }
+        Assert.Equal(5, Total());
+
+        using (var connection = JobStorageConnection.Open(JobsDb))
+        {
+            Assert.Equal(12, JobCounterAggregation.AggregateOnce(connection));
+            Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM \"Counter\""));
+            Assert.Equal(0, JobCounterAggregation.AggregateOnce(connection));
+        }
+        Assert.Equal(5, Total());
+        Assert.Equal(5, monitoring.SucceededByDatesCount()[DateTime.UtcNow.Date]); // the history reads aggregates only
+
+        // More later: added to the same aggregated rows, the expiry moved to the later one.
+        for (var i = 0; i < 3; i++) Count(t => t.IncrementCounter($"stats:succeeded:{day}", TimeSpan.FromDays(60)));
+        using (var connection = JobStorageConnection.Open(JobsDb))
+        {
+            Assert.Equal(3, JobCounterAggregation.AggregateOnce(connection));
+            var expireAt = new DateTime(connection.ExecuteScalar<long>("SELECT \"ExpireAt\" FROM \"AggregatedCounter\" WHERE \"Key\" = ?", $"stats:succeeded:{day}"), DateTimeKind.Utc);
+            Assert.InRange(expireAt, DateTime.UtcNow.AddDays(59), DateTime.UtcNow.AddDays(61));
+            Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT \"ExpireAt\" FROM \"AggregatedCounter\" WHERE \"Key\" = 'stats:succeeded'"));
+        }
+        Assert.Equal(8, monitoring.SucceededByDatesCount()[DateTime.UtcNow.Date]);
+        Assert.Equal(5, Total());
     }
 
     /// <summary>SQLite's plan for a statement, bound as the storage binds it (sqlite-net, a queue name and a time).</summary>

@@ -1,3 +1,4 @@
+using Hangfire.Server;
 using Hangfire.Storage.SQLite;
 using SQLite;
 
@@ -41,9 +42,26 @@ public static class JobStorageConnection
     /// </summary>
     public static SQLiteStorage CreateStorage(string path, SQLiteStorageOptions options)
     {
-        var storage = new SQLiteStorage(new SQLiteDbConnectionFactory(() => Open(path)), options);
+        var storage = new LabJobStorage(path, options);
         using var connection = Open(path);
         connection.Execute(QueueIndex);
         return storage;
     }
+}
+
+/// <summary>
+/// Hangfire.Storage.SQLite's storage with its counter aggregator replaced by <see cref="JobCounterAggregation"/>
+/// (its expiration manager kept).
+/// </summary>
+public sealed class LabJobStorage(string path, SQLiteStorageOptions options)
+    : SQLiteStorage(new SQLiteDbConnectionFactory(() => JobStorageConnection.Open(path)), options)
+{
+    private readonly TimeSpan _aggregateEvery = options.CountersAggregateInterval;
+
+    public override IEnumerable<IBackgroundProcess> GetStorageWideProcesses() =>
+        base.GetStorageWideProcesses().Where(p => p is not CountersAggregator).Append(new JobCounterAggregation(path, _aggregateEvery));
+
+    [Obsolete("Hangfire asks for processes instead (GetStorageWideProcesses); kept alike for callers that still ask for components.")]
+    public override IEnumerable<IServerComponent> GetComponents() =>
+        base.GetComponents().Where(c => c is not CountersAggregator).Append(new JobCounterAggregation(path, _aggregateEvery));
 }

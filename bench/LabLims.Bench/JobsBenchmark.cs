@@ -409,7 +409,13 @@ public static class JobsBenchmark
     {
         using var connection = Read(jobsDb);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Job WHERE Id > $from AND InvocationData LIKE $kind AND StateName IN ('Succeeded', 'Failed', 'Deleted')";
+        // By the job's state history, not Job.StateName: a job the bench enqueues while the app runs can have its
+        // StateName written back to Enqueued after it ran (the package rewrites the whole job row per command under a lock
+        // that is per process; the app itself is the only process writing jobs.db in the lab). See README, jobs.
+        command.CommandText = """
+            SELECT COUNT(*) FROM Job j WHERE j.Id > $from AND j.InvocationData LIKE $kind
+            AND EXISTS (SELECT 1 FROM State s WHERE s.JobId = j.Id AND s.Name IN ('Succeeded', 'Failed', 'Deleted'))
+            """;
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$kind", Pattern(kind));
         return (int)(long)command.ExecuteScalar()!;
