@@ -138,6 +138,43 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task FromTheWorklistTheRoomsReadingsGoWithTheRunAndAreOfferedAgainAtThatInstrument()
+    {
+        var (_, frame) = await ReceivedUmbrellaAsync();
+        await using var context = await browser.NewContextAsync(fixture.App.ServerAddress, "zh-CN");
+        var page = await BrowserFixture.SignInAsync(context, "technician@lablims.test", "/worklist");
+        var row = page.Locator($"tr[data-analysis-id='{frame}']");
+        await row.Locator("select[name=instrument]").SelectOptionAsync("UTM-02");
+
+        // A misread thermometer (the browser's own range check off) is refused by the server, saying why; the row
+        // comes back with the instrument chosen and the readings typed.
+        await row.Locator("form").EvaluateAsync("f => f.noValidate = true");
+        await row.Locator("[data-testid=run-temperature]").FillAsync("99");
+        await row.Locator("[data-testid=run-humidity]").FillAsync("57");
+        await BrowserFixture.NextPageAsync(page, () => row.Locator("button[type=submit]").ClickAsync());
+        Assert.Contains("室温读数不合理", await page.InnerTextAsync("[data-testid=flash-error]"));
+        row = page.Locator($"tr[data-analysis-id='{frame}']");
+        Assert.Equal("UTM-02", await row.Locator("select[name=instrument]").InputValueAsync());
+        Assert.Equal(("99", "57"), (await row.Locator("[data-testid=run-temperature]").InputValueAsync(),
+            await row.Locator("[data-testid=run-humidity]").InputValueAsync()));
+
+        await row.Locator("[data-testid=run-temperature]").FillAsync("23.5");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForSelectorAsync("[data-testid=run-status][data-status=Completed]", new() { Timeout = 30_000 });
+        Assert.Equal("23.5 °C · 57 %RH", (await page.InnerTextAsync("[data-testid=run-conditions]")).Trim());
+
+        // The next sample: choosing UTM-02 offers what was read there today.
+        var (_, next) = await ReceivedUmbrellaAsync();
+        await page.GotoAsync("/worklist");
+        var nextRow = page.Locator($"tr[data-analysis-id='{next}']");
+        await nextRow.Locator("select[name=instrument]").SelectOptionAsync("UTM-02");
+        Assert.Equal(("23.5", "57"), (await nextRow.Locator("[data-testid=run-temperature]").InputValueAsync(),
+            await nextRow.Locator("[data-testid=run-humidity]").InputValueAsync()));
+        await BrowserFixture.ScreenshotAsync(page, "worklist-conditions-zh");
+    }
+
+    [Fact]
     public async Task AtTheInstrumentTheTechnicianScansTheSampleAndConfirmsTheAnalysis()
     {
         var (barcode, _) = await ReceivedUmbrellaAsync();

@@ -24,10 +24,11 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
     {
         // Back where the run was started: the instrument's station (with the sample scanned), or the worklist.
         // The readings typed go back with it, so a refused start loses nothing.
-        var back = barcode is null || instrument is null ? "/worklist"
-            : $"/instruments/{Uri.EscapeDataString(instrument)}/station?barcode={Uri.EscapeDataString(barcode)}"
-              + (temperature is { } t ? $"&temperature={t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")
+        var readings = (temperature is { } t ? $"&temperature={t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "")
               + (humidity is { } h ? $"&humidity={h.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        var back = barcode is null || instrument is null
+            ? $"/worklist?analysis={analysisId}" + (instrument is null ? "" : $"&instrument={Uri.EscapeDataString(instrument)}") + readings
+            : $"/instruments/{Uri.EscapeDataString(instrument)}/station?barcode={Uri.EscapeDataString(barcode)}" + readings;
         if (!ModelState.IsValid)
         {
             TempData["Error"] = l["Station.Conditions.NotANumber"].Value;

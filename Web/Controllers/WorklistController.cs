@@ -14,7 +14,7 @@ namespace Web.Controllers;
 public class WorklistController(LabDbContext db, Web.Instruments.RunService runs) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? analysis, string? instrument, double? temperature, double? humidity)
     {
         var rows = await (from a in db.Analyses.AsNoTracking()
                           join s in db.Samples on a.SampleId equals s.Id
@@ -31,7 +31,17 @@ public class WorklistController(LabDbContext db, Web.Instruments.RunService runs
             .GroupBy(i => i.Type)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(Lab.Domain.Instruments.Instrument, Lab.Domain.Instruments.InstrumentRefusal?)>)g
                         .Select(i => (i, Refusal(i, today))).ToList());
-        return View(new WorklistVm(rows, instruments));
+        // Today's last readings at each instrument that can run (one indexed look-up each; a lab has tens of instruments).
+        var conditions = new Dictionary<string, (double? Temperature, double? Humidity)>(StringComparer.Ordinal);
+        foreach (var (candidate, refusal) in instruments.Values.SelectMany(list => list))
+            if (refusal is null && await runs.LastConditionsAsync(candidate.Id) is { } last && (last.Temperature is not null || last.Humidity is not null))
+                conditions[candidate.Code] = last;
+        // A refused start comes back with what was chosen and typed for that analysis, so nothing is lost.
+        return View(new WorklistVm(rows, instruments)
+        {
+            Conditions = conditions,
+            Retry = analysis is { } id && ModelState.IsValid ? new WorkRetry(id, instrument, temperature, humidity) : null,
+        });
     }
 
     private static Lab.Domain.Instruments.InstrumentRefusal? Refusal(Lab.Domain.Instruments.Instrument i, DateOnly today) =>

@@ -55,7 +55,17 @@ public sealed record RunVm(Run Run, Analysis Analysis, Instrument Instrument, IR
     public string? CurveSvg { get; init; }
 }
 
-public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments);
+public sealed record WorklistVm(IReadOnlyList<WorkItemVm> Items, IReadOnlyDictionary<InstrumentType, IReadOnlyList<(Instrument Instrument, InstrumentRefusal? Refusal)>> Instruments)
+{
+    /// <summary>The room's conditions last recorded today at each instrument (by code), offered again with a start.</summary>
+    public IReadOnlyDictionary<string, (double? Temperature, double? Humidity)> Conditions { get; init; } =
+        new Dictionary<string, (double?, double?)>();
+
+    /// <summary>A start that was refused: the analysis, the instrument chosen and the readings typed, shown again.</summary>
+    public WorkRetry? Retry { get; init; }
+}
+
+public sealed record WorkRetry(int AnalysisId, string? Instrument, double? Temperature, double? Humidity);
 
 public sealed record StationVm(Instrument Instrument, InstrumentRefusal? Refusal, string? Code, string? Message, Sample? Sample, IReadOnlyList<Analysis> Analyses)
 {
