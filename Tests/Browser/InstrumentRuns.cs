@@ -172,6 +172,17 @@ public sealed class InstrumentRuns(AppFixture fixture, BrowserFixture browser)
         Assert.Equal(("23.5", "57"), (await nextRow.Locator("[data-testid=run-temperature]").InputValueAsync(),
             await nextRow.Locator("[data-testid=run-humidity]").InputValueAsync()));
         await BrowserFixture.ScreenshotAsync(page, "worklist-conditions-zh");
+
+        // The same in English: the readings' labels are the user's language.
+        await page.ClickAsync("[data-lang=en]");
+        await page.WaitForSelectorAsync("html[lang=en]");
+        nextRow = page.Locator($"tr[data-analysis-id='{next}']");
+        Assert.Equal("Temperature", await nextRow.Locator("[data-testid=run-temperature]").GetAttributeAsync("aria-label"));
+        Assert.Equal("Relative humidity", await nextRow.Locator("[data-testid=run-humidity]").GetAttributeAsync("aria-label"));
+        await BrowserFixture.ScreenshotAsync(page, "worklist-conditions-en");
+        // The choice is kept for the technician's account: back to Chinese, as the other tests expect.
+        await page.ClickAsync("[data-lang=zh-CN]");
+        await page.WaitForSelectorAsync("html[lang=zh-CN]");
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public class RunsController(LabDbContext db, RunService runs, CurrentUser curren
         if (sample is null) return View(new Models.Work.StationVm(instrument, refusal, barcode, l["Scan.Unknown", reading.Code!], null, []));
         var message = analyses.Count == 0 ? l["Station.NothingToRun", sample.Barcode!, instrument.Code].Value : null;
         // What was typed before a refused start, else what was last read at this instrument today.
-        var last = temperature is null && humidity is null ? await runs.LastConditionsAsync(instrument.Id) : (temperature, humidity);
-        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses) { Temperature = last.Item1, Humidity = last.Item2 });
+        var (offeredTemperature, offeredHumidity) = temperature is null && humidity is null ? await runs.LastConditionsAsync(instrument.Id) : (temperature, humidity);
+        return View(new Models.Work.StationVm(instrument, refusal, reading.Code, message, sample, analyses) { Temperature = offeredTemperature, Humidity = offeredHumidity });
     }
 }
